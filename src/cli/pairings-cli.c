@@ -1,0 +1,521 @@
+/* pairings-cli.c: Pairings without a display
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pairings-cohort.h"
+#include "pairings-demo.h"
+#include "pairings-json.h"
+#include "pairings-stats.h"
+#include "pairings-store.h"
+
+/* Exit status, as DESIGN.md promises scripts. */
+enum {
+  EXIT_DONE = 0,
+  EXIT_USAGE = 1,
+  EXIT_BAD_INPUT = 2,
+  EXIT_DATABASE = 3,
+};
+
+typedef struct
+{
+  const char *database;
+} Globals;
+
+typedef int (*CommandFunc) (Globals *globals,
+                            int      argc,
+                            char   **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} Command;
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("pairings-cli: %s\n", message);
+  g_printerr (_("Try “pairings-cli --help” for the commands and their options.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+report_error (const GError *error)
+{
+  g_printerr ("pairings-cli: %s\n", error->message);
+
+  if (error->domain == PAIRINGS_STORE_ERROR &&
+      (error->code == PAIRINGS_STORE_ERROR_INVALID ||
+       error->code == PAIRINGS_STORE_ERROR_NOT_FOUND ||
+       error->code == PAIRINGS_STORE_ERROR_EXISTS))
+    return EXIT_BAD_INPUT;
+
+  return EXIT_DATABASE;
+}
+
+static PairingsStore *
+open_store (Globals  *globals,
+            GError  **error)
+{
+  g_autofree char *path = NULL;
+
+  path = globals->database ? g_strdup (globals->database) : pairings_store_default_path ();
+  return pairings_store_open (path, error);
+}
+
+/* Parses the options of one command; on a usage error returns FALSE with
+ * the message already printed. */
+static gboolean
+parse_command (const char    *parameters,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_init (Globals  *globals,
+          int       argc,
+          char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme = NULL;
+  GOptionEntry entries[] = {
+    { "programme", 0, 0, G_OPTION_ARG_STRING, &programme,
+      N_("Also create a programme with this name"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_command ("", _("Create an empty Pairings database, or check an existing one."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("init takes no arguments"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  if (programme != NULL && pairings_store_add_programme (store, programme, &error) == 0)
+    return report_error (error);
+
+  /* TRANSLATORS: %s is a file name, %d the schema version */
+  g_printerr (_("“%s” is a Pairings database (version %d).\n"),
+              pairings_store_get_path (store), pairings_store_get_schema_version (store));
+  return EXIT_DONE;
+}
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  gboolean *tty = user_data;
+
+  if (*tty)
+    g_printerr ("\r%s %3.0f %%", _("Writing the demo programme…"), fraction * 100.0);
+}
+
+static int
+cmd_demo (Globals  *globals,
+          int       argc,
+          char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean tty = isatty (fileno (stderr));
+  guint applications = 0;
+  guint pairs = 0;
+
+  if (!parse_command ("", _("Fill the database with a realistic demo programme of three cohorts."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("demo takes no arguments"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  if (!pairings_demo_fill (store, print_progress, &tty, &error))
+    {
+      if (tty)
+        g_printerr ("\n");
+      return report_error (error);
+    }
+  if (tty)
+    g_printerr ("\n");
+
+  stats = pairings_stats_collect (store, NULL, &error);
+  if (stats == NULL)
+    return report_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PairingsCohortStats *s = g_ptr_array_index (stats, i);
+      applications += pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTEE) +
+                      pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTOR);
+      pairs += pairings_cohort_stats_pair_total (s);
+    }
+
+  /* TRANSLATORS: the totals after `demo`: cohorts, applications, pairs */
+  g_printerr (_("Added the demo programme “%s” to “%s”: %u cohorts, %u applications, %u pairs.\n"),
+              PAIRINGS_DEMO_PROGRAMME, pairings_store_get_path (store), stats->len,
+              applications, pairs);
+  return EXIT_DONE;
+}
+
+static int
+cohort_add (PairingsStore *store,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme = NULL;
+  PairingsCohortDates dates = { NULL, };
+  char *call_opens = NULL, *deadline = NULL, *announcement = NULL, *kick_off = NULL, *ends = NULL;
+  int pair_limit = -1;
+  gint64 programme_id;
+  GOptionEntry entries[] = {
+    { "programme", 0, 0, G_OPTION_ARG_STRING, &programme,
+      N_("The programme the cohort belongs to (created if needed)"), N_("NAME") },
+    { "pair-limit", 0, 0, G_OPTION_ARG_INT, &pair_limit,
+      N_("How many pairs the cohort can take"), N_("N") },
+    { "call-opens", 0, 0, G_OPTION_ARG_STRING, &call_opens,
+      N_("The day the call for applications opens"), N_("YYYY-MM-DD") },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
+      N_("The application deadline"), N_("YYYY-MM-DD") },
+    { "announcement", 0, 0, G_OPTION_ARG_STRING, &announcement,
+      N_("The day the pairs are announced"), N_("YYYY-MM-DD") },
+    { "kick-off", 0, 0, G_OPTION_ARG_STRING, &kick_off,
+      N_("The kick-off meeting"), N_("YYYY-MM-DD") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &ends,
+      N_("The end of the mentoring cycle"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  if (!parse_command (_("NAME"), _("Add a cohort (a year’s round) to a programme."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("cohort add takes the name of the new cohort"));
+  if (pair_limit < -1)
+    return usage_error (_("--pair-limit must be zero or more"));
+
+  dates = (PairingsCohortDates) { call_opens, deadline, announcement, kick_off, ends };
+
+  if (programme == NULL)
+    {
+      g_autoptr(GListModel) cohorts = pairings_store_list_cohorts (store, &error);
+      if (cohorts == NULL)
+        return report_error (error);
+      if (g_list_model_get_n_items (cohorts) > 0)
+        {
+          g_autoptr(PairingsCohort) first = g_list_model_get_item (cohorts, 0);
+          programme = g_strdup (pairings_cohort_get_programme_name (first));
+        }
+      else
+        programme = g_strdup (_("Mentoring programme"));
+    }
+
+  programme_id = pairings_store_ensure_programme (store, programme, &error);
+  if (programme_id != 0)
+    cohort = pairings_store_add_cohort (store, programme_id, argv[1], &dates, pair_limit, &error);
+
+  g_free (call_opens);
+  g_free (deadline);
+  g_free (announcement);
+  g_free (kick_off);
+  g_free (ends);
+
+  if (cohort == NULL)
+    return report_error (error);
+
+  g_printerr (_("Added the cohort “%s” to “%s”.\n"), pairings_cohort_get_name (cohort),
+              pairings_cohort_get_programme_name (cohort));
+  return EXIT_DONE;
+}
+
+static void
+print_date_json (GString    *out,
+                 const char *key,
+                 const char *value)
+{
+  g_string_append_printf (out, ",\"%s\":", key);
+  pairings_json_append_string (out, value);
+}
+
+static int
+cohort_list (PairingsStore *store,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GListModel) cohorts = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  guint n;
+
+  if (!parse_command ("", _("List the cohorts of the database."), entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("cohort list takes no arguments"));
+
+  cohorts = pairings_store_list_cohorts (store, &error);
+  if (cohorts == NULL)
+    return report_error (error);
+
+  n = g_list_model_get_n_items (cohorts);
+  if (json)
+    g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PairingsCohort) c = g_list_model_get_item (cohorts, i);
+
+      if (json)
+        {
+          g_string_append (out, i ? ",{\"name\":" : "{\"name\":");
+          pairings_json_append_string (out, pairings_cohort_get_name (c));
+          g_string_append (out, ",\"programme\":");
+          pairings_json_append_string (out, pairings_cohort_get_programme_name (c));
+          print_date_json (out, "call_opens", pairings_cohort_get_call_opens (c));
+          print_date_json (out, "deadline", pairings_cohort_get_deadline (c));
+          print_date_json (out, "announcement", pairings_cohort_get_announcement (c));
+          print_date_json (out, "kick_off", pairings_cohort_get_kick_off (c));
+          print_date_json (out, "end", pairings_cohort_get_ends (c));
+          if (pairings_cohort_get_pair_limit (c) >= 0)
+            g_string_append_printf (out, ",\"pair_limit\":%d}", pairings_cohort_get_pair_limit (c));
+          else
+            g_string_append (out, ",\"pair_limit\":null}");
+        }
+      else
+        {
+          g_string_append_printf (out, "%s\t%s\t%s\t%s\n",
+                                  pairings_cohort_get_name (c),
+                                  pairings_cohort_get_programme_name (c),
+                                  pairings_cohort_get_kick_off (c) ? pairings_cohort_get_kick_off (c) : "-",
+                                  pairings_cohort_get_ends (c) ? pairings_cohort_get_ends (c) : "-");
+        }
+    }
+  if (json)
+    g_string_append (out, "]\n");
+
+  fputs (out->str, stdout);
+  if (!json && n == 0)
+    g_printerr (_("No cohorts yet. Add one with “pairings-cli cohort add NAME”.\n"));
+  return EXIT_DONE;
+}
+
+static int
+cmd_cohort (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      if (argc >= 2)
+        {
+          g_print (_("Usage: pairings-cli cohort add|list [OPTION…]\n"));
+          return EXIT_DONE;
+        }
+      return usage_error (_("cohort needs a subcommand: add or list"));
+    }
+  if (!g_str_equal (argv[1], "add") && !g_str_equal (argv[1], "list"))
+    return usage_error (_("cohort needs a subcommand: add or list"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  if (g_str_equal (argv[1], "add"))
+    return cohort_add (store, argc - 1, argv + 1);
+  return cohort_list (store, argc - 1, argv + 1);
+}
+
+static int
+cmd_stats (Globals  *globals,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *out = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name,
+      N_("Only this cohort (default: every cohort)"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command ("", _("Count applications per role and status, and pairs per stage."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("stats takes no arguments"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  if (cohort_name != NULL)
+    {
+      cohort = pairings_store_find_cohort (store, cohort_name, &error);
+      if (cohort == NULL)
+        return report_error (error);
+    }
+
+  stats = pairings_stats_collect (store, cohort, &error);
+  if (stats == NULL)
+    return report_error (error);
+
+  out = json ? pairings_stats_to_json (stats) : pairings_stats_to_text (stats);
+  fputs (out, stdout);
+  return EXIT_DONE;
+}
+
+static int
+cmd_backup (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (_("FILE"), _("Copy the database, safely even while it is in use."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("backup takes the name of the copy to write"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  if (!pairings_store_backup (store, argv[1], &error))
+    return report_error (error);
+
+  g_printerr (_("Wrote a copy of “%s” to “%s”.\n"), pairings_store_get_path (store), argv[1]);
+  return EXIT_DONE;
+}
+
+static const Command commands[] = {
+  { "init", cmd_init, N_("Create an empty database, or check an existing one") },
+  { "demo", cmd_demo, N_("Fill the database with a demo programme") },
+  { "cohort", cmd_cohort, N_("Add or list cohorts (add NAME, list)") },
+  { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
+  { "backup", cmd_backup, N_("Copy the database to FILE") },
+};
+
+static void
+print_help (void)
+{
+  g_autofree char *path = pairings_store_default_path ();
+
+  g_print (_("Usage: pairings-cli [--database FILE] COMMAND [OPTION…]\n\n"));
+  g_print (_("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_print (_("\nThe default database is “%s”.\n"), path);
+  g_print (_("“pairings-cli COMMAND --help” describes the options of a command.\n"));
+  g_print (_("Exit status: 0 done, 1 usage error, 2 bad input (nothing was changed), "
+             "3 database error.\n"));
+}
+
+static void
+setup_i18n (void)
+{
+  const char *localedir = g_getenv ("PAIRINGS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Globals globals = { NULL, };
+  int i = 1;
+
+  setup_i18n ();
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help ();
+          return EXIT_DONE;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("pairings-cli %s\n", PACKAGE_VERSION);
+          return EXIT_DONE;
+        }
+      else if (g_str_equal (argv[i], "--database") && i + 1 < argc)
+        globals.database = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--database="))
+        globals.database = argv[i] + strlen ("--database=");
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”"), argv[i]);
+          return usage_error (message);
+        }
+    }
+
+  if (globals.database != NULL && *globals.database == '\0')
+    return usage_error (_("--database needs a file name"));
+
+  if (i >= argc)
+    return usage_error (_("No command given"));
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        return commands[c].func (&globals, argc - i, argv + i);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[i]);
+    return usage_error (message);
+  }
+}

@@ -1,0 +1,19 @@
+/* pairings-json.h: the little JSON that the store and the CLI write
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void    pairings_json_append_string (GString            *out,
+                                     const char         *str);
+char   *pairings_json_strv          (const char * const *strv);
+char  **pairings_strv_from_joined   (const char         *joined,
+                                     char                separator);
+
+G_END_DECLS
