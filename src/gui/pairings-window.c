@@ -1,0 +1,661 @@
+/* pairings-window.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pairings-demo.h"
+#include "pairings-stats.h"
+#include "pairings-window.h"
+
+struct _PairingsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  PairingsStore        *store;
+  char                 *database_path;
+  GListModel           *cohorts;
+  gboolean              busy;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *cohort_dropdown;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *welcome_page;
+  GtkProgressBar       *demo_progress;
+  AdwViewStack         *stack;
+  AdwStatusPage        *applications_page;
+  AdwStatusPage        *board_page;
+  AdwStatusPage        *agreements_page;
+  AdwStatusPage        *charts_page;
+};
+
+G_DEFINE_FINAL_TYPE (PairingsWindow, pairings_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (PairingsWindow *self,
+            const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_error (PairingsWindow *self,
+            const char     *heading,
+            const char     *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_actions (PairingsWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-database", has_store && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 has_store && !self->busy && pairings_store_is_empty (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cohort",
+                                 self->cohorts != NULL && g_list_model_get_n_items (self->cohorts) > 0);
+  /* Import and export come with the CSV module; until then the menu shows
+   * them greyed out rather than offering something that does nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+}
+
+/* Summaries ---------------------------------------------------------------- */
+
+static char *
+limit_text (int limit)
+{
+  if (limit < 0)
+    return g_strdup (_("no limit"));
+  return g_strdup_printf ("%d", limit);
+}
+
+static void
+fill_pages (PairingsWindow            *self,
+            const PairingsCohortStats *s)
+{
+  guint mentees = pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTEE);
+  guint mentors = pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTOR);
+  guint pairs = pairings_cohort_stats_pair_total (s);
+  g_autofree char *limit = limit_text (s->pair_limit);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (mentees + mentors == 0)
+    {
+      adw_status_page_set_title (self->applications_page, _("No Applications Yet"));
+      adw_status_page_set_description (self->applications_page,
+                                       _("Applications to this cohort will be listed here."));
+    }
+  else
+    {
+      title = g_strdup_printf (ngettext ("%u Application", "%u Applications", mentees + mentors),
+                               mentees + mentors);
+      description = g_strdup_printf (_("Mentees: %u · Mentors: %u · Returning: %u\n"
+                                       "Accepted mentees: %u, for a pair limit of %s\n"
+                                       "Places offered by accepted mentors: %u"),
+                                     mentees, mentors,
+                                     s->returning[PAIRINGS_ROLE_MENTEE] + s->returning[PAIRINGS_ROLE_MENTOR],
+                                     s->applications[PAIRINGS_ROLE_MENTEE][PAIRINGS_STATUS_ACCEPTED],
+                                     limit, s->mentor_places);
+      adw_status_page_set_title (self->applications_page, title);
+      adw_status_page_set_description (self->applications_page, description);
+    }
+
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&description, g_free);
+  title = g_strdup_printf (ngettext ("%u Pair", "%u Pairs", pairs), pairs);
+  description = g_strdup_printf (_("Suggested: %u · Under discussion: %u · Approved: %u\n"
+                                   "Announced: %u · Set aside: %u"),
+                                 s->pairs[PAIRINGS_STAGE_SUGGESTED],
+                                 s->pairs[PAIRINGS_STAGE_DISCUSSION],
+                                 s->pairs[PAIRINGS_STAGE_APPROVED],
+                                 s->pairs[PAIRINGS_STAGE_ANNOUNCED],
+                                 s->pairs[PAIRINGS_STAGE_SET_ASIDE]);
+  adw_status_page_set_title (self->board_page, title);
+  adw_status_page_set_description (self->board_page, description);
+
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&description, g_free);
+  title = g_strdup_printf (ngettext ("%u Agreement Signed", "%u Agreements Signed",
+                                     s->agreements_signed),
+                           s->agreements_signed);
+  description = g_strdup_printf (_("Announced pairs: %u · Check-ins recorded: %u"),
+                                 s->pairs[PAIRINGS_STAGE_ANNOUNCED], s->check_ins);
+  adw_status_page_set_title (self->agreements_page, title);
+  adw_status_page_set_description (self->agreements_page, description);
+
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&description, g_free);
+  title = g_strdup_printf (ngettext ("%u Survey Answer", "%u Survey Answers", s->evaluations),
+                           s->evaluations);
+  description = g_strdup_printf (_("Mentees: %u · Mentors: %u · Pairs: %u"),
+                                 mentees, mentors, pairs);
+  adw_status_page_set_title (self->charts_page, title);
+  adw_status_page_set_description (self->charts_page, description);
+}
+
+static void
+update_pages (PairingsWindow *self)
+{
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cohort == NULL)
+    return;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        pairings_cohort_get_programme_name (cohort));
+
+  stats = pairings_stats_collect (self->store, cohort, &error);
+  if (stats == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  fill_pages (self, g_ptr_array_index (stats, 0));
+}
+
+static void
+on_cohort_selected (PairingsWindow *self)
+{
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+
+  if (cohort != NULL)
+    g_settings_set_int64 (self->settings, "last-cohort", pairings_cohort_get_id (cohort));
+  update_pages (self);
+}
+
+static void
+select_remembered_cohort (PairingsWindow *self)
+{
+  gint64 last = g_settings_get_int64 (self->settings, "last-cohort");
+  guint n = g_list_model_get_n_items (self->cohorts);
+  guint position = n > 0 ? n - 1 : GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PairingsCohort) cohort = g_list_model_get_item (self->cohorts, i);
+      if (pairings_cohort_get_id (cohort) == last)
+        position = i;
+    }
+  gtk_drop_down_set_selected (self->cohort_dropdown, position);
+}
+
+/* Re-reads the cohorts and shows what fits: the welcome page for an empty
+ * database, the programme otherwise. */
+static void
+reload (PairingsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean has_cohorts;
+
+  g_signal_handlers_block_by_func (self->cohort_dropdown, on_cohort_selected, self);
+  g_clear_object (&self->cohorts);
+  if (self->store != NULL)
+    {
+      self->cohorts = pairings_store_list_cohorts (self->store, &error);
+      if (self->cohorts == NULL)
+        show_toast (self, error->message);
+    }
+  gtk_drop_down_set_model (self->cohort_dropdown, self->cohorts);
+  g_signal_handlers_unblock_by_func (self->cohort_dropdown, on_cohort_selected, self);
+
+  has_cohorts = self->cohorts != NULL && g_list_model_get_n_items (self->cohorts) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->cohort_dropdown), has_cohorts);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_cohorts);
+
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "no-database");
+  else if (!has_cohorts)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else
+    {
+      select_remembered_cohort (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "programme");
+    }
+
+  update_actions (self);
+}
+
+gboolean
+pairings_window_open_database (PairingsWindow  *self,
+                               const char      *path,
+                               GError         **error)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = pairings_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
+    pairings_store_set_actor (store, reviewer);
+  }
+
+  g_set_object (&self->store, store);
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+
+  basename = g_path_get_basename (path);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  reload (self);
+  return TRUE;
+}
+
+static void
+open_or_report (PairingsWindow *self,
+                const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pairings_window_open_database (self, path, &error))
+    {
+      show_error (self, _("Cannot Open the Database"), error->message);
+      return;
+    }
+  g_settings_set_string (self->settings, "last-database", path);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+file_chosen (GtkNativeDialog *dialog,
+             int              response,
+             gpointer         user_data)
+{
+  PairingsWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          /* A new database must not silently take over an existing file. */
+          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE &&
+              g_file_test (path, G_FILE_TEST_EXISTS) && !g_str_has_suffix (path, ".db"))
+            show_error (self, _("Cannot Create the Database"),
+                        _("Give the new database a name ending in “.db”."));
+          else
+            open_or_report (self, path);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_database_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pairings databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_database_filter (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  /* TRANSLATORS: the suggested file name of a new database */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("programme.db"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+backup_chosen (GtkNativeDialog *dialog,
+               int              response,
+               gpointer         user_data)
+{
+  PairingsWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !pairings_store_backup (self->store, path, &error))
+        show_error (self, _("Cannot Back Up the Database"), error->message);
+      else if (path != NULL)
+        show_toast (self, _("Backup written"));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+backup_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* TRANSLATORS: the suggested name of a backup; %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("pairings-backup-%s.db"), date);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  const char *page = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+choose_cohort_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->cohort_dropdown));
+}
+
+/* The demo is written by a worker thread with its own connection, so the
+ * window keeps drawing; the progress bar follows it. */
+typedef struct
+{
+  GWeakRef window;
+  double   fraction;
+} DemoProgress;
+
+static gboolean
+demo_progress_idle (gpointer data)
+{
+  DemoProgress *progress = data;
+  g_autoptr(PairingsWindow) self = g_weak_ref_get (&progress->window);
+
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->demo_progress, progress->fraction);
+  g_weak_ref_clear (&progress->window);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+demo_report_progress (double   fraction,
+                      gpointer user_data)
+{
+  GTask *task = user_data;
+  DemoProgress *progress = g_new0 (DemoProgress, 1);
+
+  g_weak_ref_init (&progress->window, g_task_get_source_object (task));
+  progress->fraction = fraction;
+  g_main_context_invoke (NULL, demo_progress_idle, progress);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = task_data;
+
+  store = pairings_store_open (path, &error);
+  if (store == NULL || !pairings_demo_fill (store, demo_report_progress, task, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  self->busy = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_progress), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, _("Cannot Add the Demo Programme"), error->message);
+  else
+    show_toast (self, _("Demo programme added"));
+
+  reload (self);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || self->busy)
+    return;
+
+  self->busy = TRUE;
+  update_actions (self);
+  gtk_progress_bar_set_fraction (self->demo_progress, 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_progress), TRUE);
+
+  task = g_task_new (self, NULL, demo_done, NULL);
+  g_task_set_source_tag (task, load_demo_action);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+static void
+noop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+pairings_window_dispose (GObject *object)
+{
+  PairingsWindow *self = (PairingsWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_WINDOW);
+  g_clear_object (&self->cohorts);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pairings_window_parent_class)->dispose (object);
+}
+
+static void
+pairings_window_finalize (GObject *object)
+{
+  PairingsWindow *self = (PairingsWindow *)object;
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (pairings_window_parent_class)->finalize (object);
+}
+
+static void
+pairings_window_class_init (PairingsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pairings_window_dispose;
+  object_class->finalize = pairings_window_finalize;
+
+  /* The template's cohort list looks its items' names up by type. */
+  g_type_ensure (PAIRINGS_TYPE_COHORT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, cohort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, demo_progress);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, applications_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.backup-database", NULL, backup_database_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-cohort", NULL, choose_cohort_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, noop_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, noop_action);
+}
+
+static void
+pairings_window_init (PairingsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_swapped (self->cohort_dropdown, "notify::selected",
+                            G_CALLBACK (on_cohort_selected), self);
+  update_actions (self);
+}
+
+PairingsWindow *
+pairings_window_new (PairingsApp *app,
+                     const char  *database_path)
+{
+  PairingsWindow *self = g_object_new (PAIRINGS_TYPE_WINDOW, "application", app, NULL);
+
+  if (database_path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pairings_window_open_database (self, database_path, &error))
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          reload (self);
+        }
+    }
+  else
+    reload (self);
+
+  return self;
+}
+
+const char *
+pairings_window_get_database_path (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
+  return self->database_path;
+}
+
+PairingsStore *
+pairings_window_get_store (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+PairingsCohort *
+pairings_window_get_cohort (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
+  return gtk_drop_down_get_selected_item (self->cohort_dropdown);
+}
+
+const char *
+pairings_window_get_state (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+pairings_window_get_page (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+pairings_window_is_busy (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
