@@ -360,7 +360,7 @@ pairings_store_add_cohort (PairingsStore              *self,
       if (g_error_matches (local_error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_EXISTS))
         g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_EXISTS,
                      _("A cohort named “%s” already exists"), name);
-      else if (g_error_matches (local_error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_INVALID))
+      else if (g_error_matches (local_error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND))
         g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
                      _("The programme no longer exists"));
       else

@@ -107,7 +107,10 @@ _pairings_store_set_error (PairingsStore  *self,
       break;
 
     case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                     _("This refers to something that no longer exists"));
+      else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
         g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_EXISTS,
                      _("This entry already exists"));
       else
@@ -237,11 +240,10 @@ _pairings_store_commit (PairingsStore  *self,
   else
     sql = g_strdup_printf ("RELEASE nested_%u", self->transaction_depth - 1);
 
+  /* On failure the transaction stays open: the caller rolls it back, as
+   * on any other failure. */
   if (!_pairings_store_exec (self, sql, error))
-    {
-      _pairings_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   self->transaction_depth--;
   return TRUE;
@@ -518,7 +520,10 @@ migrate (PairingsStore            *self,
   }
 
   if (!_pairings_store_commit (self, &local_error))
-    goto failed;
+    {
+      _pairings_store_rollback (self);
+      goto failed;
+    }
 
   return TRUE;
 

@@ -226,6 +226,8 @@ reload (PairingsWindow *self)
   else
     {
       select_remembered_cohort (self);
+      /* The selection may not have changed, but the data has. */
+      update_pages (self);
       gtk_stack_set_visible_child_name (self->main_stack, "programme");
     }
 

@@ -1,0 +1,368 @@
+/* test-cli.c: pairings-cli as scripts see it: output, messages, exit status
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs pairings-cli with the arguments, NULL-terminated, and @env_extra
+ * ("NAME=value" or NULL) added to the environment. */
+static void
+run_cli (Run        *run,
+         const char *env_extra,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PAIRINGS_CLI");
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, env_extra);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (env_extra != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (env_extra, "=", 2);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pairings-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  GStatBuf st;
+
+  run_cli (&run, NULL, "--database", f->db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "version 1"));
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_default_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *env = g_strconcat ("XDG_DATA_HOME=", f->dir, NULL);
+  g_autofree char *expected = g_build_filename (f->dir, "pairings", "pairings.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (expected);
+
+  run_cli (&run, env, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+
+  /* Tidy the nested folder that the fixture does not know about. */
+  {
+    g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (folder, name, NULL);
+        g_unlink (child);
+      }
+    g_rmdir (folder);
+  }
+}
+
+static void
+test_demo_and_stats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) demo = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) stats = { 0, };
+  g_auto(Run) one = { 0, };
+  g_auto(Run) text = { 0, };
+
+  run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.err, "3 cohorts"));
+
+  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_true (g_str_has_prefix (stats.out, "{\"cohorts\":["));
+  g_assert_cmpuint (count_occurrences (stats.out, "\"programme\":"), ==, 3);
+  g_assert_nonnull (strstr (stats.out, "\"name\":\"2023\""));
+  g_assert_nonnull (strstr (stats.out, "\"name\":\"2024\""));
+  g_assert_nonnull (strstr (stats.out, "\"name\":\"2025\""));
+
+  run_cli (&one, NULL, "--database", f->db, "stats", "--cohort", "2024", "--json", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpuint (count_occurrences (one.out, "\"programme\":"), ==, 1);
+
+  run_cli (&text, NULL, "--database", f->db, "stats", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "cohort 2025"));
+
+  /* A second demo is refused as bad input, and changes nothing. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_auto(Run) checkpoint = { 0, };
+
+    run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
+    before = g_strdup (checkpoint.out);
+    run_cli (&again, NULL, "--database", f->db, "demo", NULL);
+    g_assert_cmpint (again.status, ==, 2);
+    g_assert_cmpstr (again.out, ==, "");
+    g_assert_cmpstr (again.err, !=, "");
+    run_clear (&checkpoint);
+    run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
+    after = g_strdup (checkpoint.out);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_cohorts (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) add = { 0, };
+  g_auto(Run) dup = { 0, };
+  g_auto(Run) bad = { 0, };
+  g_auto(Run) list = { 0, };
+  g_auto(Run) missing = { 0, };
+
+  run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2026", "--programme", "Women in Tech",
+           "--pair-limit", "12", "--call-opens", "2026-01-05", "--deadline", "2026-02-01",
+           "--announcement", "2026-03-01", "--kick-off", "2026-03-15", "--end", "2026-11-30", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  run_cli (&dup, NULL, "--database", f->db, "cohort", "add", "2026", NULL);
+  g_assert_cmpint (dup.status, ==, 2);
+  g_assert_nonnull (strstr (dup.err, "2026"));
+
+  run_cli (&bad, NULL, "--database", f->db, "cohort", "add", "2027", "--deadline", "2027-02-31", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "2027-02-31"));
+
+  run_cli (&list, NULL, "--database", f->db, "cohort", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.out, ==,
+                   "[{\"name\":\"2026\",\"programme\":\"Women in Tech\",\"call_opens\":\"2026-01-05\","
+                   "\"deadline\":\"2026-02-01\",\"announcement\":\"2026-03-01\",\"kick_off\":\"2026-03-15\","
+                   "\"end\":\"2026-11-30\",\"pair_limit\":12}]\n");
+
+  run_cli (&missing, NULL, "--database", f->db, "stats", "--cohort", "1999", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "1999"));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *cases[][4] = {
+    { "frobnicate", NULL },
+    { "--no-such-option", "init", NULL },
+    { "cohort", NULL },
+    { "cohort", "rename", NULL },
+    { "cohort", "add", NULL },
+    { "stats", "--cohort", NULL },
+    { "stats", "extra", NULL },
+    { "backup", NULL },
+    { "init", "--what", NULL },
+  };
+
+  {
+    g_auto(Run) none = { 0, };
+    run_cli (&none, NULL, NULL);
+    g_assert_cmpint (none.status, ==, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], NULL);
+      g_test_message ("case %u: %s", i, cases[i][0]);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "pairings-cli"));
+    }
+
+  {
+    g_auto(Run) help = { 0, };
+    run_cli (&help, NULL, "--help", NULL);
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "backup"));
+  }
+}
+
+static void
+test_foreign_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "mentees.csv", NULL);
+  g_autofree char *wal = g_strconcat (csv, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0, };
+
+  g_assert_true (g_file_set_contents (csv, "Name,Email\nAna,ana@cern.ch\n", -1, NULL));
+  before = file_digest (csv);
+
+  run_cli (&run, NULL, "--database", csv, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "mentees.csv"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  after = file_digest (csv);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_auto(Run) init = { 0, };
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) check = { 0, };
+  GStatBuf st;
+
+  run_cli (&init, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  run_cli (&backup, NULL, "--database", f->db, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  run_cli (&again, NULL, "--database", f->db, "backup", copy, NULL);
+  g_assert_cmpint (again.status, ==, 2);
+
+  run_cli (&check, NULL, "--database", copy, "cohort", "list", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_true (g_str_has_prefix (check.out, "2025\t"));
+}
+
+static void
+test_french (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+
+  /* LANGUAGE only applies under a real locale; C.UTF-8 is always there. */
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  run_cli (&run, "LANGUAGE=fr", "--database", f->db, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Commande inconnue"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/init", test_init);
+  ADD ("/cli/default-database", test_default_database);
+  ADD ("/cli/demo-and-stats", test_demo_and_stats);
+  ADD ("/cli/cohorts", test_cohorts);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/foreign-file", test_foreign_file);
+  ADD ("/cli/backup", test_backup);
+  ADD ("/cli/french", test_french);
+
+  return g_test_run ();
+}

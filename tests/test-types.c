@@ -1,0 +1,138 @@
+/* test-types.c: the words of the domain, dates and e-mail keys
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pairings-json.h"
+#include "pairings-types.h"
+
+static void
+test_enum_round_trip (void)
+{
+  PairingsRole role;
+  PairingsStatus status;
+  PairingsStage stage;
+  PairingsCareerStage career;
+
+  for (guint i = 0; i < PAIRINGS_N_ROLES; i++)
+    {
+      g_assert_true (pairings_role_from_string (pairings_role_to_string (i), &role));
+      g_assert_cmpint (role, ==, i);
+      g_assert_nonnull (pairings_role_get_label (i));
+    }
+  for (guint i = 0; i < PAIRINGS_N_STATUSES; i++)
+    {
+      g_assert_true (pairings_status_from_string (pairings_status_to_string (i), &status));
+      g_assert_cmpint (status, ==, i);
+    }
+  for (guint i = 0; i < PAIRINGS_N_STAGES; i++)
+    {
+      g_assert_true (pairings_stage_from_string (pairings_stage_to_string (i), &stage));
+      g_assert_cmpint (stage, ==, i);
+    }
+  for (guint i = 0; i < PAIRINGS_N_CAREER_STAGES; i++)
+    {
+      g_assert_true (pairings_career_stage_from_string (pairings_career_stage_to_string (i), &career));
+      g_assert_cmpint (career, ==, i);
+    }
+}
+
+static void
+test_enum_bad_input (void)
+{
+  PairingsRole role = PAIRINGS_ROLE_MENTOR;
+  PairingsStage stage = PAIRINGS_STAGE_APPROVED;
+
+  g_assert_false (pairings_role_from_string (NULL, &role));
+  g_assert_false (pairings_role_from_string ("Mentor", &role));
+  g_assert_false (pairings_role_from_string ("mentor ", &role));
+  g_assert_false (pairings_role_from_string ("", &role));
+  g_assert_cmpint (role, ==, PAIRINGS_ROLE_MENTOR);
+  g_assert_false (pairings_stage_from_string ("approved'; DROP TABLE pairs;--", &stage));
+  g_assert_cmpint (stage, ==, PAIRINGS_STAGE_APPROVED);
+}
+
+static void
+test_dates (void)
+{
+  g_assert_true (pairings_date_is_valid ("2025-03-31"));
+  g_assert_true (pairings_date_is_valid ("2024-02-29"));
+  g_assert_false (pairings_date_is_valid ("2025-02-29"));
+  g_assert_false (pairings_date_is_valid ("2025-02-30"));
+  g_assert_false (pairings_date_is_valid ("2025-13-01"));
+  g_assert_false (pairings_date_is_valid ("2025-3-1"));
+  g_assert_false (pairings_date_is_valid ("31/03/2025"));
+  g_assert_false (pairings_date_is_valid ("2025-03-31T00:00:00Z"));
+  g_assert_false (pairings_date_is_valid (""));
+  g_assert_false (pairings_date_is_valid (NULL));
+  g_assert_false (pairings_date_is_valid ("２０２５-03-31"));
+}
+
+static void
+test_email_key (void)
+{
+  g_autofree char *a = pairings_email_key ("  Zoe.Angstrom@CERN.ch ");
+  g_autofree char *b = pairings_email_key ("zoe.angstrom@cern.ch");
+  g_autofree char *c = pairings_email_key ("ÉLODIE@EXAMPLE.ORG");
+  g_autofree char *d = pairings_email_key ("élodie@example.org");
+  g_autofree char *e = pairings_email_key ("   ");
+  g_autofree char *f = pairings_email_key ("\xff\xfe@bad");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (c, ==, d);
+  g_assert_null (e);
+  g_assert_null (f);
+  g_assert_null (pairings_email_key (NULL));
+}
+
+static void
+test_email_plausible (void)
+{
+  g_assert_true (pairings_email_is_plausible ("ana@cern.ch"));
+  g_assert_true (pairings_email_is_plausible ("o'brien@example.ie"));
+  g_assert_false (pairings_email_is_plausible ("ana"));
+  g_assert_false (pairings_email_is_plausible ("@cern.ch"));
+  g_assert_false (pairings_email_is_plausible ("ana@cern"));
+  g_assert_false (pairings_email_is_plausible ("ana@@cern.ch"));
+  g_assert_false (pairings_email_is_plausible ("ana @cern.ch"));
+  g_assert_false (pairings_email_is_plausible ("ana@.ch"));
+  g_assert_false (pairings_email_is_plausible ("ana\n@cern.ch"));
+  g_assert_false (pairings_email_is_plausible (""));
+  g_assert_false (pairings_email_is_plausible (NULL));
+}
+
+static void
+test_json (void)
+{
+  const char *values[] = { "plain", "with \"quotes\"", "line\nbreak", "tab\t\\", "\x01", NULL };
+  g_autofree char *json = pairings_json_strv (values);
+  g_autofree char *empty = pairings_json_strv (NULL);
+  g_auto(GStrv) split = pairings_strv_from_joined ("a\x1f" "b, c\x1f", 0x1f);
+  g_auto(GStrv) none = pairings_strv_from_joined (NULL, 0x1f);
+
+  g_assert_cmpstr (json, ==,
+                   "[\"plain\",\"with \\\"quotes\\\"\",\"line\\nbreak\",\"tab\\t\\\\\",\"\\u0001\"]");
+  g_assert_cmpstr (empty, ==, "[]");
+  g_assert_cmpuint (g_strv_length (split), ==, 3);
+  g_assert_cmpstr (split[1], ==, "b, c");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/types/enum-round-trip", test_enum_round_trip);
+  g_test_add_func ("/types/enum-bad-input", test_enum_bad_input);
+  g_test_add_func ("/types/dates", test_dates);
+  g_test_add_func ("/types/email-key", test_email_key);
+  g_test_add_func ("/types/email-plausible", test_email_plausible);
+  g_test_add_func ("/types/json", test_json);
+
+  return g_test_run ();
+}

@@ -1,0 +1,482 @@
+/* test-window.c: the main window under Xvfb, driven through its actions
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test renders what it shows to a PNG under the build folder
+ * (tests/screenshots/), so that anyone can look at the pages.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pairings-preferences-window.h"
+#include "pairings-screenshot.h"
+#include "pairings-stats.h"
+#include "pairings-window.h"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds, failing after @seconds. */
+static void
+wait_until (Condition condition,
+            gpointer  data,
+            double    seconds)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  while (!condition (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_timer_elapsed (timer, NULL) > seconds)
+        g_error ("timed out after %.0f s", seconds);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !pairings_window_is_busy (data);
+}
+
+static void
+settle (GtkWidget *window)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  wait_until (is_laid_out, window, 20);
+  /* Let size changes, transitions and idle layout run out. */
+  while (g_timer_elapsed (timer, NULL) < 0.6)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* Saves the window and returns the share of its pixels that are dark, to
+ * tell a blank or wrongly themed window from a real one. */
+static double
+screenshot (GtkWidget  *window,
+            const char *name,
+            double     *spread)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  guint64 dark = 0;
+  guint min = 255, max = 0;
+
+  g_mkdir_with_parents (dir, 0755);
+  settle (window);
+  g_assert_true (pairings_screenshot_widget (window, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", path);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      /* Cairo's ARGB32, little-endian: B, G, R, A. */
+      guint luma = (pixels[i * 4 + 2] * 3 + pixels[i * 4 + 1] * 6 + pixels[i * 4]) / 10;
+      if (pixels[i * 4 + 3] < 128)
+        continue;
+      dark += luma < 100;
+      min = MIN (min, luma);
+      max = MAX (max, luma);
+    }
+
+  if (spread != NULL)
+    *spread = (double) (max - min);
+  return (double) dark / ((double) width * height);
+}
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  GtkWidget *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pairings-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "window.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static PairingsWindow *
+open_window (Fixture *f,
+             int      width,
+             int      height)
+{
+  PairingsWindow *window = pairings_window_new (NULL, f->path);
+
+  f->window = GTK_WIDGET (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (f->window);
+  return window;
+}
+
+static void
+load_demo (PairingsWindow *window)
+{
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  g_assert_true (pairings_window_is_busy (window));
+  wait_until (is_idle, window, 60);
+}
+
+static void
+test_welcome_and_demo (Fixture       *f,
+                       gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  double spread = 0;
+
+  /* A new database: the welcome page, the demo offered, the file private. */
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  screenshot (f->window, "welcome", &spread);
+  g_assert_cmpfloat (spread, >, 100);
+
+  load_demo (window);
+
+  /* The programme is shown, the newest cohort selected. */
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "programme");
+  g_assert_nonnull (pairings_window_get_cohort (window));
+  g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2025");
+
+  /* The database, not the widgets, has the three cohorts. */
+  {
+    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
+    g_assert_no_error (error);
+    stats = pairings_stats_collect (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->len, ==, 3);
+  }
+
+  /* A second demo is not offered on a database that has one. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL) &&
+                  pairings_window_is_busy (window));
+
+  screenshot (f->window, "applications", &spread);
+  g_assert_cmpfloat (spread, >, 100);
+}
+
+static const char *
+visible_status_title (PairingsWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GtkWidget *page = NULL;
+  AdwViewStack *stack = NULL;
+
+  /* The page's status page is the visible child of the view stack. */
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;)
+    {
+      if (ADW_IS_VIEW_STACK (w))
+        {
+          stack = ADW_VIEW_STACK (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (stack);
+  page = adw_view_stack_get_visible_child (stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  return adw_status_page_get_title (ADW_STATUS_PAGE (page));
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  const char *pages[] = { "board", "agreements", "charts", "applications" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  PairingsCohortStats *s;
+  g_autofree char *pairs_title = NULL;
+
+  load_demo (window);
+
+  stats = pairings_stats_collect (pairings_window_get_store (window),
+                                  pairings_window_get_cohort (window), &error);
+  g_assert_no_error (error);
+  s = g_ptr_array_index (stats, 0);
+  pairs_title = g_strdup_printf ("%u Pairs", pairings_cohort_stats_pair_total (s));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *saved = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      g_assert_cmpstr (pairings_window_get_page (window), ==, pages[i]);
+      /* The page shown is remembered for the next start. */
+      saved = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (saved, ==, pages[i]);
+
+      if (g_str_equal (pages[i], "board"))
+        g_assert_cmpstr (visible_status_title (window), ==, pairs_title);
+      screenshot (f->window, pages[i], NULL);
+    }
+
+  /* An unknown page name changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere");
+  g_assert_cmpstr (pairings_window_get_page (window), ==, "applications");
+}
+
+static void
+test_cohort_choice (Fixture       *f,
+                    gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkDropDown *dropdown = NULL;
+  gint64 remembered;
+
+  load_demo (window);
+
+  /* Choose 2023 in the header's list: the pages follow, the choice is kept. */
+  for (GtkWidget *w = GTK_WIDGET (window); w != NULL && dropdown == NULL;)
+    {
+      if (GTK_IS_DROP_DOWN (w))
+        dropdown = GTK_DROP_DOWN (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2023");
+  remembered = g_settings_get_int64 (settings, "last-cohort");
+  g_assert_cmpint (remembered, ==, pairings_cohort_get_id (pairings_window_get_cohort (window)));
+
+  /* A new window on the same file opens on the remembered cohort. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  window = open_window (f, 1180, 760);
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "programme");
+  g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2023");
+  screenshot (f->window, "cohort-2023", NULL);
+}
+
+static void
+test_foreign_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PairingsWindow *window;
+
+  g_assert_true (g_file_set_contents (f->path, "Name;Email\nAna;ana@cern.ch\n", -1, NULL));
+  before = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Name;Email\nAna;ana@cern.ch\n", -1);
+
+  window = open_window (f, 900, 600);
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "no-database");
+  g_assert_null (pairings_window_get_store (window));
+  /* Nothing to back up or fill. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL) &&
+                  pairings_window_is_busy (window));
+  screenshot (f->window, "foreign-file", NULL);
+
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+    after = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+  }
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_narrow_and_dark (Fixture       *f,
+                      gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  double dark_light, dark_dark;
+
+  load_demo (window);
+  dark_light = screenshot (f->window, "wide-light", NULL);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  dark_dark = screenshot (f->window, "wide-dark", NULL);
+  /* Most of a dark window is dark; little of a light one is. */
+  g_assert_cmpfloat (dark_light, <, 0.2);
+  g_assert_cmpfloat (dark_dark, >, 0.6);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 720);
+  screenshot (f->window, "narrow-dark", NULL);
+  g_assert_cmpint (gtk_widget_get_width (f->window), <=, 420);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PairingsPreferencesWindow *prefs = pairings_preferences_window_new (settings);
+  GtkWidget *entry_row = NULL;
+  GtkWidget *combo_row = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle (GTK_WIDGET (prefs));
+
+  for (GtkWidget *w = GTK_WIDGET (prefs); w != NULL;)
+    {
+      if (ADW_IS_ENTRY_ROW (w) && entry_row == NULL)
+        entry_row = w;
+      if (ADW_IS_COMBO_ROW (w) && combo_row == NULL)
+        combo_row = w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (entry_row);
+  g_assert_nonnull (combo_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), "Dr. Amara Nwosu");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+    g_assert_cmpstr (name, ==, "Dr. Amara Nwosu");
+  }
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), 2);
+  {
+    g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+    g_assert_cmpstr (scheme, ==, "dark");
+  }
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo_row)), ==, 1);
+
+  screenshot (GTK_WIDGET (prefs), "preferences", NULL);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_set_string (settings, "color-scheme", "default");
+}
+
+static void
+test_french (Fixture       *f,
+             gconstpointer  data)
+{
+  PairingsWindow *window;
+
+  /* Messages are looked up as the template is built, so switch first. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  window = open_window (f, 1180, 760);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pairings");
+  screenshot (f->window, "welcome-fr", NULL);
+  load_demo (window);
+  g_assert_true (g_str_has_suffix (visible_status_title (window), " candidatures"));
+  screenshot (f->window, "applications-fr", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board");
+  g_assert_true (g_str_has_suffix (visible_status_title (window), " binômes"));
+  screenshot (f->window, "board-fr", NULL);
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("PAIRINGS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A widget test without a display tests nothing: fail, do not skip. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("test-window needs a display: run it under xvfb-run\n");
+      return 1;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/welcome-and-demo", test_welcome_and_demo);
+  ADD ("/window/pages", test_pages);
+  ADD ("/window/cohort-choice", test_cohort_choice);
+  ADD ("/window/foreign-file", test_foreign_file);
+  ADD ("/window/narrow-and-dark", test_narrow_and_dark);
+  ADD ("/window/french", test_french);
+  g_test_add_func ("/window/preferences", test_preferences);
+
+  return g_test_run ();
+}
