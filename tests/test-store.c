@@ -279,6 +279,7 @@ test_refuse_newer (Fixture       *f,
   {
     g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
 
   /* As a later Pairings would leave it: our id, a higher version. */
@@ -556,6 +557,7 @@ test_cohort_bad_input (Fixture       *f,
   {
     g_autoptr(PairingsCohort) ok = pairings_store_add_cohort (store, programme, "2025", NULL, 10, &error);
     g_assert_no_error (error);
+    g_assert_cmpint (pairings_cohort_get_pair_limit (ok), ==, 10);
   }
   g_assert_null (pairings_store_add_cohort (store, programme, "2025", NULL, -1, &error));
   g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_EXISTS);
