@@ -328,7 +328,7 @@ test_migrate_fixtures (Fixture       *f,
   const char *dir = g_test_get_filename (G_TEST_DIST, "migrations", NULL);
   guint checked = 0;
 
-  for (int version = 1; version <= PAIRINGS_STORE_SCHEMA_VERSION; version++)
+  for (int version = 1; version < PAIRINGS_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *name = g_strdup_printf ("v%d.sql", version);
       g_autofree char *sql_path = g_build_filename (dir, name, NULL);
@@ -363,48 +363,57 @@ test_migrate_fixtures (Fixture       *f,
         }
     }
 
-  g_assert_cmpuint (checked, ==, PAIRINGS_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (checked, ==, PAIRINGS_STORE_SCHEMA_VERSION - 1);
 }
 
-/* An upgrade to a version 2 that this test adds: the copy is made first,
- * the new table appears, and the rows stay. */
+/* The built-in migrations and one more, as the next version will add. */
+static PairingsMigration *
+migrations_plus (const char *sql,
+                 guint      *n_out)
+{
+  guint n;
+  const PairingsMigration *builtin = _pairings_schema_get_migrations (&n);
+  PairingsMigration *all = g_new0 (PairingsMigration, n + 1);
+
+  g_assert_cmpuint (n, ==, PAIRINGS_STORE_SCHEMA_VERSION);
+  memcpy (all, builtin, n * sizeof *builtin);
+  all[n].version = PAIRINGS_STORE_SCHEMA_VERSION + 1;
+  all[n].sql = sql;
+  *n_out = n + 1;
+  return all;
+}
+
+/* An upgrade to the next version, which this test adds: the copy is made
+ * first, the new table appears, and the rows stay. */
 static void
 test_migrate_success (Fixture       *f,
                       gconstpointer  data)
 {
-  const PairingsMigration *builtin;
-  PairingsMigration *migrations;
-  guint n;
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup = g_strconcat (f->path, ".bak-v1", NULL);
+  g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", f->path, PAIRINGS_STORE_SCHEMA_VERSION);
+  g_autofree PairingsMigration *migrations = NULL;
+  guint n;
 
-  builtin = _pairings_schema_get_migrations (&n);
-  g_assert_cmpuint (n, ==, 1);
+  migrations = migrations_plus ("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
+                                "ALTER TABLE programmes ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue';",
+                                &n);
 
   {
     g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
     g_assert_no_error (error);
     pairings_store_add_programme (store, "Kept", &error);
     g_assert_no_error (error);
-    /* Checkpoint so that the file alone holds the data. */
-    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
   }
 
-  migrations = g_new0 (PairingsMigration, 2);
-  migrations[0] = builtin[0];
-  migrations[1].version = 2;
-  migrations[1].sql = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"
-                      "ALTER TABLE programmes ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue';";
-
   {
-    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, 2, &error);
+    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, n, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (pairings_store_get_schema_version (store), ==, 2);
+    g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION + 1);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM notes"), ==, 0);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM programmes WHERE colour = 'blue'"), ==, 1);
   }
 
-  /* The copy is a version-1 database with the programme in it. */
+  /* The copy is a database of the previous version, with the programme. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   {
     GStatBuf st;
@@ -414,27 +423,27 @@ test_migrate_success (Fixture       *f,
   {
     g_autoptr(PairingsStore) copy = pairings_store_open (backup, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (pairings_store_get_schema_version (copy), ==, 1);
+    g_assert_cmpint (pairings_store_get_schema_version (copy), ==, PAIRINGS_STORE_SCHEMA_VERSION);
     g_assert_cmpint (pairings_store_find_programme (copy, "Kept"), >, 0);
   }
-
-  g_free (migrations);
 }
 
-/* A version 2 that fails halfway (its second statement is wrong): the
- * database must be left as it was, at version 1, with its data. */
+/* A next version that fails halfway (its second statement is wrong): the
+ * database must be left as it was, with its version and its data. */
 static void
 test_migrate_failure (Fixture       *f,
                       gconstpointer  data)
 {
-  const PairingsMigration *builtin;
-  PairingsMigration migrations[2];
-  guint n;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *backup_name = g_strdup_printf (".bak-v%d", PAIRINGS_STORE_SCHEMA_VERSION);
+  g_autofree PairingsMigration *migrations = NULL;
+  guint n;
 
-  builtin = _pairings_schema_get_migrations (&n);
+  migrations = migrations_plus ("CREATE TABLE notes (id INTEGER PRIMARY KEY);"
+                                "INSERT INTO no_such_table VALUES (1);",
+                                &n);
 
   {
     g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
@@ -445,23 +454,18 @@ test_migrate_failure (Fixture       *f,
   }
   before = file_digest (f->path);
 
-  migrations[0] = builtin[0];
-  migrations[1].version = 2;
-  migrations[1].sql = "CREATE TABLE notes (id INTEGER PRIMARY KEY);"
-                      "INSERT INTO no_such_table VALUES (1);";
-
   {
-    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, 2, &error);
+    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, n, &error);
     g_assert_null (store);
     g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION);
-    g_assert_nonnull (strstr (error->message, ".bak-v1"));
+    g_assert_nonnull (strstr (error->message, backup_name));
     g_clear_error (&error);
   }
 
   {
     g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (pairings_store_get_schema_version (store), ==, 1);
+    g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'notes'"), ==, 0);
     g_assert_cmpint (pairings_store_find_programme (store, "Kept"), >, 0);
     g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));

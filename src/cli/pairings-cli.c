@@ -6,14 +6,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "pairings-cohort.h"
 #include "pairings-demo.h"
+#include "pairings-export.h"
+#include "pairings-import.h"
 #include "pairings-json.h"
 #include "pairings-stats.h"
 #include "pairings-store.h"
@@ -54,6 +58,10 @@ static int
 report_error (const GError *error)
 {
   g_printerr ("pairings-cli: %s\n", error->message);
+
+  if (error->domain == PAIRINGS_CSV_ERROR || error->domain == PAIRINGS_MAPPING_ERROR ||
+      error->domain == PAIRINGS_IMPORT_ERROR)
+    return EXIT_BAD_INPUT;
 
   if (error->domain == PAIRINGS_STORE_ERROR &&
       (error->code == PAIRINGS_STORE_ERROR_INVALID ||
@@ -436,11 +444,235 @@ cmd_backup (Globals  *globals,
   return EXIT_DONE;
 }
 
+/* GUnixOutputStream lives in gio-unix-2.0, which the build does not use;
+ * the export only needs a stream that writes to standard output. */
+#define CLI_TYPE_STDOUT_STREAM (cli_stdout_stream_get_type ())
+
+G_DECLARE_FINAL_TYPE (CliStdoutStream, cli_stdout_stream, CLI, STDOUT_STREAM, GOutputStream)
+
+struct _CliStdoutStream
+{
+  GOutputStream parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CliStdoutStream, cli_stdout_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+cli_stdout_stream_write (GOutputStream  *stream,
+                         const void     *buffer,
+                         gsize           count,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  gssize written;
+
+  do
+    written = write (STDOUT_FILENO, buffer, count);
+  while (written < 0 && errno == EINTR);
+
+  if (written < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot write to standard output: %s"), g_strerror (saved_errno));
+    }
+  return written;
+}
+
+static void
+cli_stdout_stream_class_init (CliStdoutStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = cli_stdout_stream_write;
+}
+
+static void
+cli_stdout_stream_init (CliStdoutStream *self)
+{
+}
+
+static int
+export_to_stdout (PairingsStore       *store,
+                  PairingsExportKind   kind,
+                  gint64               cohort_id,
+                  PairingsExportFlags  flags)
+{
+  g_autoptr(GOutputStream) out = g_object_new (CLI_TYPE_STDOUT_STREAM, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!pairings_export_write (store, kind, cohort_id, flags, out, NULL, &error))
+    return report_error (error);
+  return EXIT_DONE;
+}
+
+static int
+cmd_export (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean confidential = FALSE;
+  gboolean bom = FALSE;
+  PairingsExportFlags flags = PAIRINGS_EXPORT_FLAGS_NONE;
+  PairingsExportKind kind;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort to export"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "include-confidential", 0, 0, G_OPTION_ARG_NONE, &confidential,
+      N_("Add the confidential answers (pronouns, identity groups) to the applications"), NULL },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start with the byte order mark that Excel wants"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command ("applications|roster|pairs|agreements",
+                      _("Write a cohort’s applications, roster, pairs or agreements as CSV."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("export takes what to export: applications, roster, pairs or agreements"));
+  if (!pairings_export_kind_from_string (argv[1], &kind))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown export “%s”: choose applications, roster, pairs or agreements"),
+                         argv[1]);
+      return usage_error (message);
+    }
+  if (cohort_name == NULL)
+    return usage_error (_("export needs --cohort NAME"));
+  if (output != NULL && *output == '\0')
+    return usage_error (_("--output needs a file name"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+
+  if (bom)
+    flags |= PAIRINGS_EXPORT_BOM;
+  if (confidential)
+    {
+      flags |= PAIRINGS_EXPORT_INCLUDE_CONFIDENTIAL;
+      if (kind == PAIRINGS_EXPORT_APPLICATIONS)
+        g_printerr (_("Warning: this export holds confidential answers (pronouns, identity "
+                      "groups). Share it only with those who may read them.\n"));
+      else
+        g_printerr (_("Warning: --include-confidential only applies to the applications "
+                      "export; this one holds no confidential answers.\n"));
+    }
+
+  if (output == NULL)
+    return export_to_stdout (store, kind, pairings_cohort_get_id (cohort), flags);
+
+  if (!pairings_export_to_file (store, kind, pairings_cohort_get_id (cohort), flags, output,
+                                NULL, &error))
+    return report_error (error);
+
+  /* TRANSLATORS: %s is a file name */
+  g_printerr (_("Wrote “%s”.\n"), output);
+  return EXIT_DONE;
+}
+
+static int
+cmd_import (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsMapping) mapping = NULL;
+  g_autoptr(PairingsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *role_name = NULL;
+  g_autofree char *mapping_path = NULL;
+  PairingsImportOptions options = { 0, };
+  gboolean json = FALSE;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort the applications are for"),
+      N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, N_("mentee or mentor"), N_("ROLE") },
+    { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping_path,
+      N_("A mapping preset: which column holds which field"), N_("FILE.ini") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
+      N_("Refuse the whole file if any row has a problem"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run,
+      N_("Check and report, but change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command (_("FILE.csv"), _("Import the applications that a web form collected."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("import takes the CSV file to read"));
+  if (cohort_name == NULL)
+    return usage_error (_("import needs --cohort NAME"));
+  if (role_name == NULL || !pairings_role_from_string (role_name, &options.role))
+    return usage_error (_("import needs --role mentee or --role mentor"));
+
+  if (mapping_path != NULL)
+    {
+      mapping = pairings_mapping_new_from_file (mapping_path, &error);
+      if (mapping == NULL)
+        {
+          g_printerr ("pairings-cli: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+    }
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+
+  options.cohort_id = pairings_cohort_get_id (cohort);
+  options.mapping = mapping;
+  ok = pairings_import_file (store, argv[1], &options, NULL, NULL, NULL, &report, &error);
+
+  if (report != NULL)
+    {
+      g_autofree char *out = json ? pairings_import_report_to_json (report)
+                                  : pairings_import_report_to_text (report);
+      if (json)
+        fputs (out, stdout);
+      else
+        g_printerr ("%s", out);
+    }
+
+  if (!ok)
+    {
+      /* A file that cannot be read is bad input; nothing was changed. */
+      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+        {
+          g_printerr ("pairings-cli: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return report_error (error);
+    }
+
+  if (options.dry_run)
+    g_printerr (_("Dry run: nothing was written.\n"));
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("Create an empty database, or check an existing one") },
   { "demo", cmd_demo, N_("Fill the database with a demo programme") },
   { "cohort", cmd_cohort, N_("Add or list cohorts (add NAME, list)") },
   { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
+  { "import", cmd_import, N_("Import applications from a form’s CSV export") },
+  { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
   { "backup", cmd_backup, N_("Copy the database to FILE") },
 };
 

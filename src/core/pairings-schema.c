@@ -170,8 +170,24 @@ static const char schema_v1[] =
   "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))"
   ");";
 
+/* Version 2: an import that replaces resubmitted applications keeps the
+ * confidential answers it overwrote here, not in the event log (which every
+ * committee member reads), so that undoing the import can restore them. */
+static const char schema_v2[] =
+  "CREATE TABLE confidential_before ("
+  "  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+  "  application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,"
+  "  pronouns TEXT NOT NULL DEFAULT '',"
+  "  gender TEXT NOT NULL DEFAULT '',"
+  "  identity_groups TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(identity_groups)),"
+  "  answers TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(answers)),"
+  "  PRIMARY KEY (event_id, application_id)"
+  ");"
+  "CREATE INDEX events_action ON events(action, undone);";
+
 static const PairingsMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PAIRINGS_STORE_SCHEMA_VERSION);

@@ -1,0 +1,1288 @@
+/* pairings-import.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records stream from the CSV reader straight into one transaction: the
+ * memory holds a record at a time, plus the ids that undo needs. A dry run
+ * is a real run that is rolled back, so its report is exact.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pairings-cohort.h"
+#include "pairings-import.h"
+#include "pairings-json.h"
+#include "pairings-store-private.h"
+
+#define PROGRESS_EVERY 2000
+
+G_DEFINE_QUARK (pairings-import-error-quark, pairings_import_error)
+
+typedef struct
+{
+  PairingsStore               *store;
+  const PairingsImportOptions *options;
+  PairingsMapping             *mapping;
+  PairingsImportReport        *report;
+  GPtrArray                   *headers;
+  int                          columns[PAIRINGS_N_FIELDS];
+  GArray                      *extra_columns;   /* unmapped column indexes */
+  GHashTable                  *created;         /* application ids */
+  GArray                      *created_people;
+  GString                     *replaced;        /* JSON array of before-images */
+  GHashTable                  *unknown_stages;  /* raw label → count */
+  GHashTable                  *first_line;      /* application id → line */
+  GArray                      *replaced_ids;
+} Import;
+
+static void
+problem_clear (gpointer data)
+{
+  PairingsImportProblem *problem = data;
+
+  g_free (problem->field);
+  g_free (problem->message);
+}
+
+void
+pairings_import_report_free (PairingsImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->file_name);
+  g_array_unref (report->skipped);
+  g_array_unref (report->notes);
+  g_free (report);
+}
+
+static PairingsImportReport *
+report_new (const char *file_name)
+{
+  PairingsImportReport *report = g_new0 (PairingsImportReport, 1);
+
+  report->file_name = g_strdup (file_name);
+  report->skipped = g_array_new (FALSE, TRUE, sizeof (PairingsImportProblem));
+  g_array_set_clear_func (report->skipped, problem_clear);
+  report->notes = g_array_new (FALSE, TRUE, sizeof (PairingsImportProblem));
+  g_array_set_clear_func (report->notes, problem_clear);
+  return report;
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+add_problem (GArray        *list,
+             guint          line,
+             PairingsField  field,
+             const char    *format,
+             ...)
+{
+  PairingsImportProblem problem = { line, NULL, NULL };
+  va_list args;
+
+  if ((int) field >= 0)
+    problem.field = g_strdup (pairings_field_to_string (field));
+  va_start (args, format);
+  problem.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (list, problem);
+}
+
+#define NO_FIELD ((PairingsField) -1)
+
+/* Timestamps ----------------------------------------------------------------- */
+
+static char *
+format_utc (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static GTimeZone *
+parse_gmt_offset (const char *text)
+{
+  const char *gmt = strstr (text, "GMT");
+  int hours = 0, minutes = 0;
+  char sign = '+';
+  g_autofree char *id = NULL;
+
+  if (gmt == NULL)
+    gmt = strstr (text, "UTC");
+  if (gmt == NULL)
+    return g_time_zone_new_utc ();
+  if (sscanf (gmt + 3, "%c%d:%d", &sign, &hours, &minutes) < 2 || (sign != '+' && sign != '-'))
+    return g_time_zone_new_utc ();
+
+  id = g_strdup_printf ("%c%02d:%02d", sign, hours, minutes);
+  return g_time_zone_new_identifier (id);
+}
+
+char *
+pairings_parse_timestamp (const char *text)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+  int a = 0, b = 0, c = 0, hour = 0, minute = 0, second = 0;
+  int n;
+  char ampm[3] = "";
+  char sep1 = 0, sep2 = 0;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* ISO 8601, with T or a space, with or without a zone (then UTC). */
+  iso = g_strdup (text);
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  tz = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (iso, tz);
+  if (dt == NULL && pairings_date_is_valid (text))
+    {
+      g_free (iso);
+      iso = g_strconcat (text, "T00:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (iso, tz);
+    }
+  if (dt != NULL)
+    return format_utc (dt);
+
+  n = sscanf (text, "%d%c%d%c%d %d:%d:%d %2s", &a, &sep1, &b, &sep2, &c, &hour, &minute, &second, ampm);
+  if (n < 5 || sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-'))
+    return NULL;
+  if (n < 8)
+    {
+      /* No seconds: "14/02/2025 10:31" or "2/14/25 10:31 PM". */
+      second = 0;
+      ampm[0] = '\0';
+      n = sscanf (text, "%d%c%d%c%d %d:%d %2s", &a, &sep1, &b, &sep2, &c, &hour, &minute, ampm);
+      if (n < 5)
+        return NULL;
+      if (n < 7)
+        hour = minute = 0;
+    }
+
+  if ((ampm[0] == 'P' || ampm[0] == 'p') && hour < 12)
+    hour += 12;
+  else if ((ampm[0] == 'A' || ampm[0] == 'a') && hour == 12)
+    hour = 0;
+
+  g_clear_pointer (&tz, g_time_zone_unref);
+  tz = parse_gmt_offset (text);
+
+  if (a > 31)
+    dt = g_date_time_new (tz, a, b, c, hour, minute, second);  /* 2025/02/14 */
+  else
+    {
+      int year = c < 100 ? 2000 + c : c;
+      /* Day first unless that cannot be: Europe writes 14/02, the US 2/14. */
+      gboolean month_first = b > 12 && a <= 12;
+      dt = g_date_time_new (tz, year, month_first ? a : b, month_first ? b : a, hour, minute, second);
+    }
+
+  return dt != NULL ? format_utc (dt) : NULL;
+}
+
+/* One record ---------------------------------------------------------------- */
+
+static char *
+cell (Import        *import,
+      GPtrArray     *fields,
+      PairingsField  field)
+{
+  int column = import->columns[field];
+  const char *value;
+
+  if (column < 0 || (guint) column >= fields->len)
+    return NULL;
+
+  /* Our exports guard cells against formula injection with a leading
+   * quote (see pairings-export.c); reading one back takes it off. */
+  value = g_ptr_array_index (fields, column);
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
+    value++;
+
+  return g_strstrip (g_strdup (value));
+}
+
+static GStrv
+split_list (const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit_set (text != NULL ? text : "", ",;/", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_strstrip (pieces[i]);
+      if (*pieces[i] != '\0')
+        g_strv_builder_add (builder, pieces[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+extra_answers (Import    *import,
+               GPtrArray *fields)
+{
+  GString *json = g_string_new ("{");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < import->extra_columns->len; i++)
+    {
+      guint column = g_array_index (import->extra_columns, guint, i);
+      const char *value = g_ptr_array_index (fields, column);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (!first)
+        g_string_append_c (json, ',');
+      pairings_json_append_string (json, g_ptr_array_index (import->headers, column));
+      g_string_append_c (json, ':');
+      pairings_json_append_string (json, value);
+      first = FALSE;
+    }
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
+}
+
+typedef struct
+{
+  char                *name;
+  char                *email;
+  char                *key;
+  PairingsRole         role;
+  PairingsStatus       status;
+  char                *text[PAIRINGS_N_FIELDS];
+  PairingsCareerStage  stage;
+  GStrv                types;
+  GStrv                languages;
+  GStrv                identity_groups;
+  int                  capacity;
+  char                *submitted_at;
+  char                *answers;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->name);
+  g_free (row->email);
+  g_free (row->key);
+  for (guint i = 0; i < PAIRINGS_N_FIELDS; i++)
+    g_free (row->text[i]);
+  g_strfreev (row->types);
+  g_strfreev (row->languages);
+  g_strfreev (row->identity_groups);
+  g_free (row->submitted_at);
+  g_free (row->answers);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static gboolean
+parse_role (const char   *text,
+            PairingsRole *role)
+{
+  g_autofree char *key = pairings_normalize_label (text);
+
+  if (g_str_equal (key, "mentee") || g_str_equal (key, "mentore") || g_str_equal (key, "mentoree"))
+    *role = PAIRINGS_ROLE_MENTEE;
+  else if (g_str_equal (key, "mentor") || g_str_equal (key, "mentore e") || g_str_equal (key, "mentore mentor"))
+    *role = PAIRINGS_ROLE_MENTOR;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads and checks one record; FALSE when it must be skipped (and then the
+ * reason is in the report). */
+static gboolean
+read_row (Import    *import,
+          GPtrArray *fields,
+          guint      line,
+          Row       *row)
+{
+  GArray *skipped = import->report->skipped;
+  g_autofree char *capacity = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *types = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *groups = NULL;
+  g_autofree char *submitted = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *status = NULL;
+
+  for (guint i = 0; i < fields->len; i++)
+    if (!g_utf8_validate (g_ptr_array_index (fields, i), -1, NULL))
+      {
+        add_problem (skipped, line, NO_FIELD,
+                     _("%s, line %u, column “%s”: the text is not valid UTF-8"),
+                     import->report->file_name, line, (char *) g_ptr_array_index (import->headers, i));
+        return FALSE;
+      }
+
+  row->name = cell (import, fields, PAIRINGS_FIELD_NAME);
+  row->email = cell (import, fields, PAIRINGS_FIELD_EMAIL);
+  if (row->name == NULL || *row->name == '\0')
+    {
+      add_problem (skipped, line, PAIRINGS_FIELD_NAME, _("%s, line %u, field “%s”: the name is empty"),
+                   import->report->file_name, line, pairings_field_to_string (PAIRINGS_FIELD_NAME));
+      return FALSE;
+    }
+  if (row->email == NULL || *row->email == '\0')
+    {
+      add_problem (skipped, line, PAIRINGS_FIELD_EMAIL,
+                   _("%s, line %u, field “%s”: the e-mail address is empty"),
+                   import->report->file_name, line, pairings_field_to_string (PAIRINGS_FIELD_EMAIL));
+      return FALSE;
+    }
+  if (!pairings_email_is_plausible (row->email))
+    {
+      add_problem (skipped, line, PAIRINGS_FIELD_EMAIL,
+                   _("%s, line %u, field “%s”: “%s” is not an e-mail address"),
+                   import->report->file_name, line, pairings_field_to_string (PAIRINGS_FIELD_EMAIL),
+                   row->email);
+      return FALSE;
+    }
+  row->key = pairings_email_key (row->email);
+
+  row->role = import->options->role;
+  role = cell (import, fields, PAIRINGS_FIELD_ROLE);
+  if (role != NULL && *role != '\0' && !parse_role (role, &row->role))
+    {
+      add_problem (skipped, line, PAIRINGS_FIELD_ROLE,
+                   _("%s, line %u, field “%s”: “%s” is neither mentee nor mentor"),
+                   import->report->file_name, line, pairings_field_to_string (PAIRINGS_FIELD_ROLE), role);
+      return FALSE;
+    }
+
+  row->status = PAIRINGS_STATUS_SUBMITTED;
+  status = cell (import, fields, PAIRINGS_FIELD_STATUS);
+  if (status != NULL && *status != '\0' && !pairings_status_from_string (status, &row->status))
+    {
+      add_problem (skipped, line, PAIRINGS_FIELD_STATUS,
+                   _("%s, line %u, field “%s”: “%s” is not a status"),
+                   import->report->file_name, line, pairings_field_to_string (PAIRINGS_FIELD_STATUS), status);
+      return FALSE;
+    }
+
+  capacity = cell (import, fields, PAIRINGS_FIELD_CAPACITY);
+  row->capacity = 1;
+  if (capacity != NULL && *capacity != '\0')
+    {
+      guint64 value = 0;
+      guint64 minimum = row->role == PAIRINGS_ROLE_MENTOR ? 1 : 0;
+
+      if (!g_ascii_string_to_unsigned (capacity, 10, minimum, 20, &value, NULL))
+        {
+          add_problem (skipped, line, PAIRINGS_FIELD_CAPACITY,
+                       _("%s, line %u, field “%s”: “%s” is not a whole number of mentees from 1 to 20"),
+                       import->report->file_name, line,
+                       pairings_field_to_string (PAIRINGS_FIELD_CAPACITY), capacity);
+          return FALSE;
+        }
+      row->capacity = (int) value;
+    }
+
+  stage = cell (import, fields, PAIRINGS_FIELD_CAREER_STAGE);
+  row->text[PAIRINGS_FIELD_CAREER_STAGE] = g_strdup (stage ? stage : "");
+  if (!pairings_mapping_career_stage (import->mapping, stage, &row->stage))
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->unknown_stages, stage));
+      g_hash_table_insert (import->unknown_stages, g_strdup (stage), GUINT_TO_POINTER (count + 1));
+    }
+
+  types = cell (import, fields, PAIRINGS_FIELD_MENTORING_TYPES);
+  row->types = pairings_mapping_split_options (import->mapping, types);
+  groups = cell (import, fields, PAIRINGS_FIELD_IDENTITY_GROUPS);
+  row->identity_groups = pairings_mapping_split_options (import->mapping, groups);
+  languages = cell (import, fields, PAIRINGS_FIELD_LANGUAGES);
+  row->languages = split_list (languages);
+
+  submitted = cell (import, fields, PAIRINGS_FIELD_SUBMITTED_AT);
+  row->submitted_at = pairings_parse_timestamp (submitted);
+  if (submitted != NULL && *submitted != '\0' && row->submitted_at == NULL)
+    add_problem (import->report->notes, line, PAIRINGS_FIELD_SUBMITTED_AT,
+                 _("%s, line %u, field “%s”: “%s” is not a date and time; the application is kept "
+                   "without one"),
+                 import->report->file_name, line,
+                 pairings_field_to_string (PAIRINGS_FIELD_SUBMITTED_AT), submitted);
+
+  for (guint f = PAIRINGS_FIELD_INSTITUTION; f <= PAIRINGS_FIELD_TIMEZONE; f++)
+    row->text[f] = cell (import, fields, f);
+  row->text[PAIRINGS_FIELD_MOTIVATION] = cell (import, fields, PAIRINGS_FIELD_MOTIVATION);
+  row->text[PAIRINGS_FIELD_PRONOUNS] = cell (import, fields, PAIRINGS_FIELD_PRONOUNS);
+  row->answers = extra_answers (import, fields);
+
+  return TRUE;
+}
+
+/* Writing --------------------------------------------------------------------- */
+
+static gint64
+find_or_add_person (Import   *import,
+                    Row      *row,
+                    GError  **error)
+{
+  PairingsStore *store = import->store;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = _pairings_store_prepare (store, "SELECT id FROM people WHERE email_key = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, row->key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id != 0)
+    return id;
+
+  stmt = _pairings_store_prepare (store,
+                                  "INSERT INTO people (email, email_key, name) VALUES (?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, row->email, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
+  g_array_append_val (import->created_people, id);
+  return id;
+}
+
+static gboolean
+is_returning (Import  *import,
+              gint64   person_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = _pairings_store_prepare (import->store,
+                                  "SELECT 1 FROM applications WHERE person_id = ? AND cohort_id <> ?"
+                                  " LIMIT 1",
+                                  NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, import->options->cohort_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static const char *
+or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Columns 1–16 of both the insert and the update statements. */
+static void
+bind_row (sqlite3_stmt *stmt,
+          Row          *row)
+{
+  g_autofree char *languages = pairings_json_strv ((const char * const *) row->languages);
+  g_autofree char *types = pairings_json_strv ((const char * const *) row->types);
+
+  sqlite3_bind_text (stmt, 1, pairings_status_to_string (row->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, or_empty (row->text[PAIRINGS_FIELD_INSTITUTION]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, or_empty (row->text[PAIRINGS_FIELD_EXPERIMENT]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, or_empty (row->text[PAIRINGS_FIELD_DEPARTMENT]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, or_empty (row->text[PAIRINGS_FIELD_LOCATION]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, or_empty (row->text[PAIRINGS_FIELD_TIMEZONE]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, languages, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, pairings_career_stage_to_string (row->stage), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, row->text[PAIRINGS_FIELD_CAREER_STAGE], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, types, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 12, row->capacity);
+  sqlite3_bind_text (stmt, 13, or_empty (row->text[PAIRINGS_FIELD_MOTIVATION]), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 14, row->submitted_at);
+  sqlite3_bind_text (stmt, 15, row->answers, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+write_confidential (Import   *import,
+                    gint64    application_id,
+                    Row      *row,
+                    GError  **error)
+{
+  PairingsStore *store = import->store;
+  g_autofree char *groups = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _pairings_store_prepare (store, "DELETE FROM confidential_answers WHERE application_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if ((row->text[PAIRINGS_FIELD_PRONOUNS] == NULL || *row->text[PAIRINGS_FIELD_PRONOUNS] == '\0') &&
+      (row->identity_groups == NULL || row->identity_groups[0] == NULL))
+    return TRUE;
+
+  stmt = _pairings_store_prepare (store,
+                                  "INSERT INTO confidential_answers (application_id, pronouns,"
+                                  " identity_groups) VALUES (?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  groups = pairings_json_strv ((const char * const *) row->identity_groups);
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  sqlite3_bind_text (stmt, 2, or_empty (row->text[PAIRINGS_FIELD_PRONOUNS]), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, groups, -1, SQLITE_TRANSIENT);
+  return _pairings_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_application (Import   *import,
+                    gint64    person_id,
+                    Row      *row,
+                    guint     line,
+                    GError  **error)
+{
+  PairingsStore *store = import->store;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _pairings_store_prepare (store,
+                                  "INSERT INTO applications (status, name, institution, experiment,"
+                                  " department, location, timezone, languages, career_stage,"
+                                  " career_stage_raw, mentoring_types, capacity, motivation,"
+                                  " submitted_at, answers, cohort_id, person_id, role)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                  " ?14, ?15, ?16, ?17, ?18)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, row);
+  sqlite3_bind_int64 (stmt, 16, import->options->cohort_id);
+  sqlite3_bind_int64 (stmt, 17, person_id);
+  sqlite3_bind_text (stmt, 18, pairings_role_to_string (row->role), -1, SQLITE_STATIC);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
+  g_hash_table_add (import->created, GINT_TO_POINTER ((gintptr) id));
+  g_hash_table_insert (import->first_line, GINT_TO_POINTER ((gintptr) id), GUINT_TO_POINTER (line));
+  import->report->imported++;
+
+  return write_confidential (import, id, row, error);
+}
+
+/* Before an application that was there before the import is replaced, its
+ * content goes to the undo record; its confidential answers go to their
+ * own table, never to the event log. */
+static gboolean
+keep_before_image (Import   *import,
+                   gint64    id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* Replaced twice in one file: the first image is the one to restore. */
+  for (guint i = 0; i < import->replaced_ids->len; i++)
+    if (g_array_index (import->replaced_ids, gint64, i) == id)
+      return TRUE;
+
+  stmt = _pairings_store_prepare (import->store,
+                                  "SELECT json_object('id', id, 'status', status, 'name', name,"
+                                  " 'institution', institution, 'experiment', experiment,"
+                                  " 'department', department, 'location', location,"
+                                  " 'timezone', timezone, 'languages', json(languages),"
+                                  " 'career_stage', career_stage, 'career_stage_raw', career_stage_raw,"
+                                  " 'mentoring_types', json(mentoring_types), 'capacity', capacity,"
+                                  " 'motivation', motivation, 'submitted_at', submitted_at,"
+                                  " 'answers', json(answers))"
+                                  " FROM applications WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (import->replaced->len > 1)
+        g_string_append_c (import->replaced, ',');
+      g_string_append (import->replaced, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  g_array_append_val (import->replaced_ids, id);
+  return TRUE;
+}
+
+static gboolean
+replace_application (Import   *import,
+                     gint64    id,
+                     Row      *row,
+                     GError  **error)
+{
+  PairingsStore *store = import->store;
+  sqlite3_stmt *stmt;
+
+  if (!g_hash_table_contains (import->created, GINT_TO_POINTER ((gintptr) id)) &&
+      !keep_before_image (import, id, error))
+    return FALSE;
+
+  stmt = _pairings_store_prepare (store,
+                                  "UPDATE applications SET status = ?1, name = ?2, institution = ?3,"
+                                  " experiment = ?4, department = ?5, location = ?6, timezone = ?7,"
+                                  " languages = ?8, career_stage = ?9, career_stage_raw = ?10,"
+                                  " mentoring_types = ?11, capacity = ?12, motivation = ?13,"
+                                  " submitted_at = ?14, answers = ?15,"
+                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                                  " WHERE id = ?16",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, row);
+  sqlite3_bind_int64 (stmt, 16, id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
+
+  return write_confidential (import, id, row, error);
+}
+
+static gboolean
+write_row (Import   *import,
+           Row      *row,
+           guint     line,
+           GError  **error)
+{
+  PairingsStore *store = import->store;
+  sqlite3_stmt *stmt;
+  gint64 person_id;
+  gint64 existing = 0;
+  g_autofree char *existing_at = NULL;
+
+  person_id = find_or_add_person (import, row, error);
+  if (person_id == 0)
+    return FALSE;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT id, submitted_at FROM applications"
+                                  " WHERE cohort_id = ? AND person_id = ? AND role = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import->options->cohort_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_text (stmt, 3, pairings_role_to_string (row->role), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      existing = sqlite3_column_int64 (stmt, 0);
+      existing_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (existing == 0)
+    {
+      if (is_returning (import, person_id))
+        import->report->returning++;
+      return insert_application (import, person_id, row, line, error);
+    }
+
+  /* A resubmission replaces the earlier application only when it is later. */
+  if (row->submitted_at != NULL && (existing_at == NULL || strcmp (row->submitted_at, existing_at) > 0))
+    {
+      guint earlier = GPOINTER_TO_UINT (g_hash_table_lookup (import->first_line,
+                                                             GINT_TO_POINTER ((gintptr) existing)));
+
+      if (earlier > 0)
+        add_problem (import->report->notes, line, NO_FIELD,
+                     _("%s, line %u: %s submitted again; this later answer replaces line %u"),
+                     import->report->file_name, line, row->email, earlier);
+      else
+        add_problem (import->report->notes, line, NO_FIELD,
+                     _("%s, line %u: %s submitted again; this later answer replaces the application "
+                       "already in the cohort"),
+                     import->report->file_name, line, row->email);
+      g_hash_table_insert (import->first_line, GINT_TO_POINTER ((gintptr) existing), GUINT_TO_POINTER (line));
+      import->report->updated++;
+      return replace_application (import, existing, row, error);
+    }
+
+  if (g_strcmp0 (row->submitted_at, existing_at) != 0)
+    add_problem (import->report->notes, line, NO_FIELD,
+                 _("%s, line %u: %s has a later application already; this earlier one was not used"),
+                 import->report->file_name, line, row->email);
+  import->report->unchanged++;
+  return TRUE;
+}
+
+/* The whole file ---------------------------------------------------------------- */
+
+static void
+import_clear (Import *import)
+{
+  g_clear_object (&import->mapping);
+  g_clear_pointer (&import->headers, g_ptr_array_unref);
+  g_clear_pointer (&import->extra_columns, g_array_unref);
+  g_clear_pointer (&import->created, g_hash_table_unref);
+  g_clear_pointer (&import->created_people, g_array_unref);
+  g_clear_pointer (&import->unknown_stages, g_hash_table_unref);
+  g_clear_pointer (&import->first_line, g_hash_table_unref);
+  g_clear_pointer (&import->replaced_ids, g_array_unref);
+  if (import->replaced != NULL)
+    g_string_free (import->replaced, TRUE);
+  import->replaced = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+static gboolean
+read_header (Import             *import,
+             PairingsCsvReader  *reader,
+             GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *fields = NULL;
+  gboolean oversized = FALSE;
+  guint line = 0;
+
+  if (!pairings_csv_reader_next (reader, &fields, &line, &oversized, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_EMPTY,
+                     _("%s is empty"), import->report->file_name);
+      return FALSE;
+    }
+  import->headers = fields;
+
+  if (oversized)
+    {
+      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_TOO_LARGE,
+                   _("%s, line %u: the header has more than %d columns or a column name longer "
+                     "than 1 MB"),
+                   import->report->file_name, line, PAIRINGS_CSV_MAX_FIELDS);
+      return FALSE;
+    }
+  for (guint i = 0; i < fields->len; i++)
+    if (!g_utf8_validate (g_ptr_array_index (fields, i), -1, NULL))
+      {
+        g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_ENCODING,
+                     _("%s, line %u: the header is not valid UTF-8 text"),
+                     import->report->file_name, line);
+        return FALSE;
+      }
+  g_ptr_array_add (fields, NULL);
+  g_ptr_array_set_size (fields, fields->len - 1);
+
+  pairings_mapping_guess (import->mapping, (const char * const *) fields->pdata);
+  if (!pairings_mapping_resolve (import->mapping, (const char * const *) fields->pdata,
+                                 import->report->file_name, import->columns, error))
+    return FALSE;
+
+  import->extra_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < fields->len; i++)
+    {
+      gboolean mapped = FALSE;
+
+      for (guint f = 0; f < PAIRINGS_N_FIELDS && !mapped; f++)
+        mapped = import->columns[f] == (int) i;
+      if (!mapped)
+        g_array_append_val (import->extra_columns, i);
+    }
+  return TRUE;
+}
+
+static void
+report_unknown_stages (Import *import)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, import->unknown_stages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_problem (import->report->notes, 0, PAIRINGS_FIELD_CAREER_STAGE,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: the career stage “%s” (%u application) is not known; it is kept as "
+                              "written; map it in a preset",
+                              "%s: the career stage “%s” (%u applications) is not known; it is kept as "
+                              "written; map it in a preset",
+                              GPOINTER_TO_UINT (value)),
+                 import->report->file_name, (const char *) key, GPOINTER_TO_UINT (value));
+}
+
+static char *
+event_json (Import *import)
+{
+  GString *json = g_string_new ("{\"file\":");
+  GHashTableIter iter;
+  gpointer key;
+  gboolean first = TRUE;
+
+  pairings_json_append_string (json, import->report->file_name);
+  g_string_append_printf (json, ",\"cohort_id\":%" G_GINT64_FORMAT ",\"imported\":%u,\"updated\":%u"
+                                ",\"created_applications\":[",
+                          import->options->cohort_id, import->report->imported, import->report->updated);
+  g_hash_table_iter_init (&iter, import->created);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_string_append_printf (json, first ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT,
+                              (gint64) GPOINTER_TO_INT (key));
+      first = FALSE;
+    }
+  g_string_append (json, "],\"created_people\":[");
+  for (guint i = 0; i < import->created_people->len; i++)
+    g_string_append_printf (json, i ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                            g_array_index (import->created_people, gint64, i));
+  g_string_append (json, "],\"replaced\":");
+  g_string_append (json, import->replaced->str);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+keep_confidential_before (Import   *import,
+                          gint64    event_id,
+                          GError  **error)
+{
+  for (guint i = 0; i < import->replaced_ids->len; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      /* The answers as they were before the import wrote its own. */
+      stmt = _pairings_store_prepare (import->store,
+                                      "INSERT INTO confidential_before (event_id, application_id,"
+                                      " pronouns, gender, identity_groups, answers)"
+                                      " SELECT ?, application_id, pronouns, gender, identity_groups,"
+                                      " answers FROM temp.confidential_saved WHERE application_id = ?",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (import->replaced_ids, gint64, i));
+      if (!_pairings_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+log_import (Import   *import,
+            GError  **error)
+{
+  g_autofree char *after = event_json (import);
+  gint64 event_id;
+
+  if (!_pairings_store_log_event (import->store, "import", "cohort", import->options->cohort_id,
+                                  NULL, after, error))
+    return FALSE;
+  event_id = sqlite3_last_insert_rowid (_pairings_store_get_db (import->store));
+  import->report->event_id = event_id;
+  return keep_confidential_before (import, event_id, error);
+}
+
+static gboolean
+process_records (Import             *import,
+                 PairingsCsvReader  *reader,
+                 goffset             size,
+                 PairingsProgressFunc progress,
+                 gpointer            user_data,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  GPtrArray *fields = NULL;
+  gboolean oversized = FALSE;
+  guint line = 0;
+
+  while (pairings_csv_reader_next (reader, &fields, &line, &oversized, error))
+    {
+      g_autoptr(GPtrArray) owned = fields;
+      g_auto(Row) row = { 0, };
+
+      import->report->rows++;
+      if (import->report->rows % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL && size > 0)
+            progress (MIN (0.99, (double) pairings_csv_reader_get_bytes_read (reader) / (double) size),
+                      user_data);
+        }
+
+      if (oversized)
+        {
+          add_problem (import->report->skipped, line, NO_FIELD,
+                       _("%s, line %u: a field is longer than 1 MB or the row has more than %d fields"),
+                       import->report->file_name, line, PAIRINGS_CSV_MAX_FIELDS);
+          continue;
+        }
+      if (fields->len != import->headers->len)
+        {
+          add_problem (import->report->skipped, line, NO_FIELD,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s, line %u: the row has %u field where the header has %u",
+                                    "%s, line %u: the row has %u fields where the header has %u",
+                                    fields->len),
+                       import->report->file_name, line, fields->len, import->headers->len);
+          continue;
+        }
+      if (!read_row (import, fields, line, &row))
+        continue;
+      if (!write_row (import, &row, line, error))
+        {
+          g_prefix_error (error, _("%s, line %u: "), import->report->file_name, line);
+          return FALSE;
+        }
+    }
+
+  return error == NULL || *error == NULL;
+}
+
+/* Confidential answers of applications that may be replaced are copied
+ * aside first: a temporary table lives in memory and dies with the
+ * connection, so nothing confidential is left behind in the file. */
+static gboolean
+save_confidential (Import   *import,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_pairings_store_exec (import->store,
+                             "CREATE TEMP TABLE IF NOT EXISTS confidential_saved AS"
+                             " SELECT * FROM confidential_answers WHERE 0;"
+                             "DELETE FROM temp.confidential_saved",
+                             error))
+    return FALSE;
+
+  stmt = _pairings_store_prepare (import->store,
+                                  "INSERT INTO temp.confidential_saved SELECT k.* FROM"
+                                  " confidential_answers k JOIN applications a ON a.id = k.application_id"
+                                  " WHERE a.cohort_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import->options->cohort_id);
+  return _pairings_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+check_cohort (PairingsStore  *store,
+              gint64          cohort_id,
+              GError        **error)
+{
+  g_autoptr(PairingsCohort) cohort = pairings_store_get_cohort (store, cohort_id, error);
+
+  return cohort != NULL;
+}
+
+gboolean
+pairings_import_stream (PairingsStore                *store,
+                        GInputStream                 *stream,
+                        const char                   *display_name,
+                        goffset                       size,
+                        const PairingsImportOptions  *options,
+                        PairingsProgressFunc          progress,
+                        gpointer                      user_data,
+                        GCancellable                 *cancellable,
+                        PairingsImportReport        **report_out,
+                        GError                      **error)
+{
+  g_autoptr(PairingsCsvReader) reader = NULL;
+  g_autoptr(PairingsImportReport) report = NULL;
+  g_auto(Import) import = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!check_cohort (store, options->cohort_id, error))
+    return FALSE;
+
+  reader = pairings_csv_reader_new (stream, display_name, error);
+  if (reader == NULL)
+    return FALSE;
+
+  report = report_new (pairings_csv_reader_get_name (reader));
+  report->encoding = pairings_csv_reader_get_encoding (reader);
+  report->delimiter = pairings_csv_reader_get_delimiter (reader);
+
+  import.store = store;
+  import.options = options;
+  import.report = report;
+  import.mapping = options->mapping ? g_object_ref (options->mapping) : pairings_mapping_new ();
+  import.created = g_hash_table_new (NULL, NULL);
+  import.first_line = g_hash_table_new (NULL, NULL);
+  import.created_people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  import.replaced_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  import.replaced = g_string_new ("[");
+  import.unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!read_header (&import, reader, error))
+    return FALSE;
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+
+  ok = save_confidential (&import, error) &&
+       process_records (&import, reader, size, progress, user_data, cancellable, error);
+
+  if (ok && report->rows == 0)
+    {
+      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_NO_ROWS,
+                   _("%s has a header but no applications"), report->file_name);
+      ok = FALSE;
+    }
+  report_unknown_stages (&import);
+
+  if (ok && options->strict && report->skipped->len > 0)
+    {
+      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_REJECTED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u row has a problem, so nothing was imported (strict mode)",
+                                "%s: %u rows have problems, so nothing was imported (strict mode)",
+                                report->skipped->len),
+                   report->file_name, report->skipped->len);
+      ok = FALSE;
+    }
+
+  if (ok && !options->dry_run && (report->imported > 0 || report->updated > 0))
+    ok = log_import (&import, error);
+
+  if (ok && !options->dry_run)
+    ok = _pairings_store_commit (store, error);
+  if (!ok || options->dry_run)
+    {
+      _pairings_store_rollback (store);
+      report->event_id = 0;
+    }
+  _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
+
+  if (progress != NULL && ok)
+    progress (1.0, user_data);
+
+  /* A refused or failed file still tells what was wrong with its rows. */
+  if (report_out != NULL && (ok || g_error_matches (*error, PAIRINGS_IMPORT_ERROR,
+                                                    PAIRINGS_IMPORT_ERROR_REJECTED)))
+    *report_out = g_steal_pointer (&report);
+  return ok;
+}
+
+gboolean
+pairings_import_file (PairingsStore                *store,
+                      const char                   *path,
+                      const PairingsImportOptions  *options,
+                      PairingsProgressFunc          progress,
+                      gpointer                      user_data,
+                      GCancellable                 *cancellable,
+                      PairingsImportReport        **report,
+                      GError                      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    {
+      g_prefix_error (error, _("Cannot read %s: "), name);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s is a folder, not a CSV file"), name);
+      return FALSE;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, _("Cannot read %s: "), name);
+      return FALSE;
+    }
+
+  return pairings_import_stream (store, G_INPUT_STREAM (stream), name, g_file_info_get_size (info),
+                                 options, progress, user_data, cancellable, report, error);
+}
+
+/* Undo --------------------------------------------------------------------------- */
+
+gboolean
+pairings_import_undo (PairingsStore  *store,
+                      gint64          event_id,
+                      GError        **error)
+{
+  g_autofree char *after = NULL;
+  g_autofree char *before_undo = NULL;
+  sqlite3_stmt *stmt;
+  static const char * const steps[] = {
+    /* Applications the import added, and people only it knew. */
+    "DELETE FROM applications WHERE id IN (SELECT value FROM json_each(?1, '$.created_applications'))",
+    "DELETE FROM people WHERE id IN (SELECT value FROM json_each(?1, '$.created_people'))"
+    " AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.person_id = people.id)",
+    /* Applications it replaced, as they were. */
+    "UPDATE applications SET status = json_extract(r.value, '$.status'),"
+    " name = json_extract(r.value, '$.name'), institution = json_extract(r.value, '$.institution'),"
+    " experiment = json_extract(r.value, '$.experiment'),"
+    " department = json_extract(r.value, '$.department'),"
+    " location = json_extract(r.value, '$.location'), timezone = json_extract(r.value, '$.timezone'),"
+    " languages = json_extract(r.value, '$.languages'),"
+    " career_stage = json_extract(r.value, '$.career_stage'),"
+    " career_stage_raw = json_extract(r.value, '$.career_stage_raw'),"
+    " mentoring_types = json_extract(r.value, '$.mentoring_types'),"
+    " capacity = json_extract(r.value, '$.capacity'), motivation = json_extract(r.value, '$.motivation'),"
+    " submitted_at = json_extract(r.value, '$.submitted_at'),"
+    " answers = json_extract(r.value, '$.answers')"
+    " FROM json_each(?1, '$.replaced') r WHERE applications.id = json_extract(r.value, '$.id')",
+    "DELETE FROM confidential_answers WHERE application_id IN"
+    " (SELECT json_extract(value, '$.id') FROM json_each(?1, '$.replaced'))",
+  };
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT after FROM events WHERE id = ? AND action = 'import'"
+                                  " AND undone = 0",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (after == NULL)
+    {
+      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_NOTHING_TO_UNDO,
+                   _("This import was already undone, or is not in the history"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      stmt = _pairings_store_prepare (store, steps[i], error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, after, -1, SQLITE_STATIC);
+      if (!_pairings_store_step_done (store, stmt, error))
+        goto failed;
+    }
+
+  stmt = _pairings_store_prepare (store,
+                                  "INSERT INTO confidential_answers (application_id, pronouns, gender,"
+                                  " identity_groups, answers) SELECT application_id, pronouns, gender,"
+                                  " identity_groups, answers FROM confidential_before WHERE event_id = ?",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    goto failed;
+
+  stmt = _pairings_store_prepare (store,
+                                  "DELETE FROM confidential_before WHERE event_id = ?1;", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    goto failed;
+
+  stmt = _pairings_store_prepare (store, "UPDATE events SET undone = 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    goto failed;
+
+  before_undo = g_strdup_printf ("{\"event\":%" G_GINT64_FORMAT "}", event_id);
+  if (!_pairings_store_log_event (store, "undo", "event", event_id, NULL, before_undo, error) ||
+      !_pairings_store_commit (store, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  _pairings_store_rollback (store);
+  return FALSE;
+}
+
+/* Reports ---------------------------------------------------------------------- */
+
+static void
+append_problems_json (GString *json,
+                      GArray  *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PairingsImportProblem *p = &g_array_index (problems, PairingsImportProblem, i);
+
+      g_string_append_printf (json, "%s{\"line\":%u,\"field\":", i ? "," : "", p->line);
+      pairings_json_append_string (json, p->field ? p->field : "");
+      g_string_append (json, ",\"reason\":");
+      pairings_json_append_string (json, p->message);
+      g_string_append_c (json, '}');
+    }
+}
+
+char *
+pairings_import_report_to_json (PairingsImportReport *report)
+{
+  GString *json = g_string_new (NULL);
+  char delimiter[2] = { report->delimiter, '\0' };
+
+  g_string_append_printf (json, "{\"imported\":%u,\"updated\":%u,\"unchanged\":%u,\"returning\":%u,"
+                                "\"rows\":%u,\"encoding\":",
+                          report->imported, report->updated, report->unchanged, report->returning,
+                          report->rows);
+  pairings_json_append_string (json, pairings_csv_encoding_get_label (report->encoding));
+  g_string_append (json, ",\"delimiter\":");
+  pairings_json_append_string (json, delimiter);
+  g_string_append (json, ",\"skipped\":[");
+  append_problems_json (json, report->skipped);
+  g_string_append (json, "],\"notes\":[");
+  append_problems_json (json, report->notes);
+  g_string_append (json, "]}\n");
+  return g_string_free (json, FALSE);
+}
+
+char *
+pairings_import_report_to_text (PairingsImportReport *report)
+{
+  GString *text = g_string_new (NULL);
+  const char *delimiter = report->delimiter == '\t' ? _("tab") : NULL;
+  char one[2] = { report->delimiter, '\0' };
+
+  g_string_append_printf (text, _("%s: %s, fields separated by “%s”, %u rows.\n"),
+                          report->file_name, pairings_csv_encoding_get_label (report->encoding),
+                          delimiter ? delimiter : one, report->rows);
+  g_string_append_printf (text, _("New applications: %u · Replaced by a later submission: %u · "
+                                  "Unchanged: %u · Returning participants: %u · Skipped: %u\n"),
+                          report->imported, report->updated, report->unchanged, report->returning,
+                          report->skipped->len);
+  for (guint i = 0; i < report->skipped->len; i++)
+    g_string_append_printf (text, "  %s\n", g_array_index (report->skipped, PairingsImportProblem, i).message);
+  for (guint i = 0; i < report->notes->len; i++)
+    g_string_append_printf (text, "  %s\n", g_array_index (report->notes, PairingsImportProblem, i).message);
+  return g_string_free (text, FALSE);
+}
