@@ -14,8 +14,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pairings-export-dialog.h"
+#include "pairings-import-dialog.h"
 #include "pairings-preferences-window.h"
 #include "pairings-screenshot.h"
+#include "pairings-application.h"
 #include "pairings-stats.h"
 #include "pairings-window.h"
 
@@ -445,6 +448,215 @@ test_french (Fixture       *f,
   g_setenv ("LANGUAGE", "", TRUE);
 }
 
+static PairingsImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (PAIRINGS_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return PAIRINGS_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return g_str_equal (pairings_import_dialog_get_page (data), "report");
+}
+
+static int
+count_rows (const char *db,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) store = pairings_store_open (db, &error);
+  g_autoptr(GPtrArray) stats = NULL;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  stats = pairings_stats_collect (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PairingsCohortStats *s = g_ptr_array_index (stats, i);
+      total += g_str_equal (sql, "cohorts") ? 1
+             : pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTEE) +
+               pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTOR);
+    }
+  return (int) total;
+}
+
+/* The assistant from an empty database: the cohort is made on the way,
+ * every page is seen, the import is undone from the window's toast. */
+static void
+test_import_assistant (Fixture       *f,
+                       gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autofree char *csv = g_build_filename (f->dir, "google-form.csv", NULL);
+  PairingsImportDialog *dialog;
+  PairingsImportReport *report;
+  gint64 event_id;
+
+  g_assert_true (g_file_set_contents (csv,
+    "Timestamp,Email Address,Full name,Home institution,Career stage,"
+    "What kind of mentoring are you looking for?,Pronouns,Favourite particle\r\n"
+    "2025/02/14 10:31:05 AM GMT+1,zoe@cern.example,Zoë Ångström,CERN,Postdoc,"
+    "\"Career advancement, Allyship for minority identity groups, incl. LGBTQ+\",she/her,Muon\r\n"
+    "2025/02/15 09:00:00 AM GMT+1,lukasz@desy.example,Łukasz Wróbel,DESY,Doktorand,"
+    "A new connection,,Gluon\r\n"
+    "2025/02/15 11:00:00 AM GMT+1,not-an-address,Nobody,Nowhere,Postdoc,,,\r\n", -1, NULL));
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  pairings_window_import_file (window, csv);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+  g_assert_cmpstr (pairings_import_dialog_get_page (dialog), ==, "source");
+  screenshot (GTK_WIDGET (dialog), "import-source", NULL);
+
+  /* The headers were recognised. */
+  g_assert_cmpstr (pairings_mapping_get_column (pairings_import_dialog_get_mapping (dialog),
+                                                PAIRINGS_FIELD_EMAIL), ==, "Email Address");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  g_assert_cmpstr (pairings_import_dialog_get_page (dialog), ==, "columns");
+  screenshot (GTK_WIDGET (dialog), "import-columns", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  g_assert_cmpstr (pairings_import_dialog_get_page (dialog), ==, "values");
+  screenshot (GTK_WIDGET (dialog), "import-values", NULL);
+
+  /* "Doktorand" is unknown: map it as the committee would. */
+  pairings_mapping_set_career_stage (pairings_import_dialog_get_mapping (dialog), "Doktorand",
+                                     PAIRINGS_CAREER_GRADUATE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  wait_until (import_finished, dialog, 30);
+  screenshot (GTK_WIDGET (dialog), "import-report", NULL);
+
+  report = pairings_import_dialog_get_report (dialog);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->imported, ==, 2);
+  g_assert_cmpuint (report->skipped->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report->skipped, PairingsImportProblem, 0).line, ==, 4);
+  event_id = report->event_id;
+  g_assert_cmpint (event_id, >, 0);
+
+  /* The database has them, in a cohort made for the first import. */
+  g_assert_cmpint (count_rows (f->path, "cohorts"), ==, 1);
+  g_assert_cmpint (count_rows (f->path, "applications"), ==, 2);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
+    g_autoptr(GListModel) cohorts = pairings_store_list_cohorts (store, &error);
+    g_autoptr(PairingsCohort) cohort = g_list_model_get_item (cohorts, 0);
+    g_autoptr(GListModel) apps = pairings_store_list_applications (store, pairings_cohort_get_id (cohort), &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+      {
+        g_autoptr(PairingsApplication) app = g_list_model_get_item (apps, i);
+        if (g_str_equal (pairings_application_get_email (app), "lukasz@desy.example"))
+          g_assert_cmpint (pairings_application_get_career_stage (app), ==, PAIRINGS_CAREER_GRADUATE);
+        else
+          g_assert_cmpstr (pairings_application_get_mentoring_types (app)[1], ==,
+                           "Allyship for minority identity groups, incl. LGBTQ+");
+      }
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  settle (f->window);
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "programme");
+  screenshot (f->window, "after-import", NULL);
+
+  /* Undo, as the toast's button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", "x", event_id));
+  g_assert_cmpint (count_rows (f->path, "applications"), ==, 0);
+}
+
+static void
+test_import_refused_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1000, 700);
+  g_autofree char *bin = g_build_filename (f->dir, "photo.csv", NULL);
+
+  g_assert_true (g_file_set_contents (bin, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+  pairings_window_import_file (window, bin);
+  g_assert_null (find_import_dialog ());
+  settle (f->window);
+  screenshot (f->window, "import-refused", NULL);
+}
+
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autofree char *out = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autofree char *apps = g_build_filename (f->dir, "applications.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  PairingsExportDialog *dialog;
+
+  load_demo (window);
+  dialog = pairings_export_dialog_new (GTK_WINDOW (window), pairings_window_get_store (window),
+                                       pairings_window_get_cohort (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  pairings_export_dialog_set_options (dialog, PAIRINGS_EXPORT_ROSTER, FALSE, FALSE);
+  g_assert_true (pairings_export_dialog_write (dialog, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "mentor_name,mentor_email,mentee_name,mentee_email,stage,"
+                                             "agreement_status\r\n"));
+
+  /* Asking for confidential answers shows the warning. */
+  pairings_export_dialog_set_options (dialog, PAIRINGS_EXPORT_APPLICATIONS, TRUE, TRUE);
+  screenshot (GTK_WIDGET (dialog), "export-confidential", NULL);
+  g_assert_true (pairings_export_dialog_write (dialog, apps, &error));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (apps, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFname,email,role,"));
+  g_assert_nonnull (strstr (contents, ",pronouns,identity_groups\r\n"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+clipboard_read (GObject      *clipboard,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_copy_emails (Fixture       *f,
+                  gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autofree char *text = NULL;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-emails", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (f->window), NULL, clipboard_read, &text);
+  wait_until (is_set, &text, 10);
+  g_assert_nonnull (strstr (text, "@"));
+  g_assert_nonnull (strstr (text, ">, "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +688,10 @@ main (int    argc,
   ADD ("/window/foreign-file", test_foreign_file);
   ADD ("/window/narrow-and-dark", test_narrow_and_dark);
   ADD ("/window/french", test_french);
+  ADD ("/window/import-assistant", test_import_assistant);
+  ADD ("/window/import-refused-file", test_import_refused_file);
+  ADD ("/window/export-dialog", test_export_dialog);
+  ADD ("/window/copy-emails", test_copy_emails);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "pairings-demo.h"
+#include "pairings-export-dialog.h"
+#include "pairings-import-dialog.h"
 #include "pairings-stats.h"
 #include "pairings-window.h"
 
@@ -67,10 +69,11 @@ update_actions (PairingsWindow *self)
                                  has_store && !self->busy && pairings_store_is_empty (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cohort",
                                  self->cohorts != NULL && g_list_model_get_n_items (self->cohorts) > 0);
-  /* Import and export come with the CSV module; until then the menu shows
-   * them greyed out rather than offering something that does nothing. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 has_store && pairings_window_get_cohort (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-emails",
+                                 has_store && pairings_window_get_cohort (self) != NULL);
 }
 
 /* Summaries ---------------------------------------------------------------- */
@@ -170,6 +173,8 @@ update_pages (PairingsWindow *self)
   fill_pages (self, g_ptr_array_index (stats, 0));
 }
 
+static void update_actions (PairingsWindow *self);
+
 static void
 on_cohort_selected (PairingsWindow *self)
 {
@@ -178,6 +183,7 @@ on_cohort_selected (PairingsWindow *self)
   if (cohort != NULL)
     g_settings_set_int64 (self->settings, "last-cohort", pairings_cohort_get_id (cohort));
   update_pages (self);
+  update_actions (self);
 }
 
 static void
@@ -513,11 +519,159 @@ load_demo_action (GtkWidget  *widget,
   g_task_run_in_thread (task, demo_thread);
 }
 
+/* Import, export ------------------------------------------------------------- */
+
 static void
-noop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  show_toast (PAIRINGS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!pairings_import_undo (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, _("Cannot Undo the Import"), error->message);
+  else
+    show_toast (self, _("Import undone"));
+  reload (self);
+}
+
+static void
+on_imported (PairingsImportDialog *dialog,
+             gint64                event_id,
+             guint                 count,
+             PairingsWindow       *self)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u application imported",
+                                                         "%u applications imported", count), count);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (event_id));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  reload (self);
+}
+
+void
+pairings_window_import_file (PairingsWindow *self,
+                             const char     *path)
+{
+  g_autoptr(PairingsImportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+
+  g_return_if_fail (PAIRINGS_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  dialog = pairings_import_dialog_new (GTK_WINDOW (self), self->store,
+                                       cohort ? pairings_cohort_get_id (cohort) : 0, path, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Cannot Import This File"), error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_file_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  PairingsWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        pairings_window_import_file (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Applications"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+
+  if (self->store == NULL || cohort == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (pairings_export_dialog_new (GTK_WINDOW (self), self->store, cohort)));
+}
+
+static void
+copy_emails_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *list = NULL;
+
+  if (self->store == NULL || cohort == NULL)
+    return;
+
+  list = pairings_export_email_list (self->store, pairings_cohort_get_id (cohort), &error);
+  if (list == NULL)
+    {
+      show_error (self, _("Cannot Copy the Addresses"), error->message);
+      return;
+    }
+  if (*list == '\0')
+    {
+      show_toast (self, _("No pairs in this cohort yet: there are no addresses to copy"));
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), list);
+  show_toast (self, _("E-mail addresses of the pairs copied, ready for the Bcc field"));
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -577,8 +731,11 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-cohort", NULL, choose_cohort_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, noop_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, noop_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-emails", NULL, copy_emails_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 }
 
 static void

@@ -30,5 +30,8 @@ gboolean        pairings_window_open_database     (PairingsWindow *self,
 const char     *pairings_window_get_state         (PairingsWindow *self);
 const char     *pairings_window_get_page          (PairingsWindow *self);
 gboolean        pairings_window_is_busy           (PairingsWindow *self);
+/* Opens the import assistant on @path, as Import… does after the chooser. */
+void            pairings_window_import_file       (PairingsWindow *self,
+                                                   const char     *path);
 
 G_END_DECLS
