@@ -350,6 +350,72 @@ test_french (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "Commande inconnue"));
 }
 
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "mentees.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "binary.csv", NULL);
+  g_autofree char *preset = g_build_filename (f->dir, "preset.ini", NULL);
+  g_auto(Run) add = { 0, };
+  g_auto(Run) dry = { 0, };
+  g_auto(Run) strict = { 0, };
+  g_auto(Run) real = { 0, };
+  g_auto(Run) binary = { 0, };
+  g_auto(Run) usage = { 0, };
+  g_auto(Run) missing = { 0, };
+  g_auto(Run) mapped = { 0, };
+  g_auto(Run) stats = { 0, };
+
+  g_assert_true (g_file_set_contents (csv,
+    "Horodateur;Courriel;Nom complet\r\n"
+    "14/02/2025 10:00;ana@usp.example;Ana Lima\r\n"
+    "14/02/2025 11:00;oops;Bad Address\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "\x7f" "ELF\0\0\0", 7, NULL));
+  g_assert_true (g_file_set_contents (preset, "[mapping]\nemail=Adresse\n", -1, NULL));
+
+  run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  run_cli (&dry, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+           "--dry-run", "--json", csv, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry.out, "{\"imported\":1,\"updated\":0,"));
+  g_assert_nonnull (strstr (dry.out, "\"skipped\":[{\"line\":3,\"field\":\"email\",\"reason\":"));
+
+  run_cli (&strict, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+           "--strict", csv, NULL);
+  g_assert_cmpint (strict.status, ==, 2);
+  g_assert_nonnull (strstr (strict.err, "mentees.csv, line 3"));
+
+  run_cli (&binary, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee", bad, NULL);
+  g_assert_cmpint (binary.status, ==, 2);
+  g_assert_nonnull (strstr (binary.err, "binary.csv"));
+
+  run_cli (&usage, NULL, "--database", f->db, "import", "--cohort", "2025", csv, NULL);
+  g_assert_cmpint (usage.status, ==, 1);
+
+  run_cli (&missing, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentor",
+           "/nonexistent/file.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  run_cli (&mapped, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+           "--mapping", preset, csv, NULL);
+  g_assert_cmpint (mapped.status, ==, 2);
+  g_assert_nonnull (strstr (mapped.err, "Adresse"));
+
+  /* Nothing above wrote anything. */
+  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  g_assert_nonnull (strstr (stats.out, "\"mentees\":{\"total\":0,"));
+
+  run_cli (&real, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+           "--json", csv, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  run_clear (&stats);
+  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  g_assert_nonnull (strstr (stats.out, "\"mentees\":{\"total\":1,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,6 +432,7 @@ main (int    argc,
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/import", test_import);
   ADD ("/cli/french", test_french);
 
   return g_test_run ();
