@@ -120,7 +120,7 @@ run_ours () {
   dated=$(count "$db" "SELECT count(*) FROM applications WHERE submitted_at IS NOT NULL")
   if [ "$total" != "$people" ] || [ "$stored" != "$people" ] || [ "$multiline" != "$people" ] ||
      [ "$dated" != "$people" ]; then
-    cat "$work/ours.err" >&2
+    head -n 3 "$work/ours.err" >&2
     fail "our import holds $stored applications (stats: ${total:-?}, multi-line motivations:" \
          "$multiline, dated: $dated); expected $people"
   fi
@@ -163,24 +163,28 @@ while [ "$i" -le "$reps" ]; do
   result=$(run_ours) || exit 1
   # shellcheck disable=SC2086  # "SECONDS KILOBYTES" into $1 and $2
   set -- $result
-  ours_times="$ours_times $1"
-  ours_kb="$ours_kb $2"
+  ours_times="$ours_times$1
+"
+  ours_kb="$ours_kb$2
+"
   o="$1 s, $(awk -v k="$2" 'BEGIN { printf "%.1f", k / 1024 }') MB"
   result=$(run_reference) || exit 1
   # shellcheck disable=SC2086
   set -- $result
-  ref_times="$ref_times $1"
-  ref_kb="$ref_kb $2"
+  ref_times="$ref_times$1
+"
+  ref_kb="$ref_kb$2
+"
   r="$1 s, $(awk -v k="$2" 'BEGIN { printf "%.1f", k / 1024 }') MB"
   printf '  run %d: ours %-18s reference %s\n' "$i" "$o," "$r"
   i=$((i + 1))
 done
 
-# shellcheck disable=SC2086  # the lists are split on purpose
-ours_median=$(printf '%s\n' $ours_times | median "$reps")
-ref_median=$(printf '%s\n' $ref_times | median "$reps")
-ours_peak_kb=$(printf '%s\n' $ours_kb | sort -n | tail -n 1)
-ref_peak_kb=$(printf '%s\n' $ref_kb | sort -n | tail -n 1)
+# The lists hold one figure a line.
+ours_median=$(printf '%s' "$ours_times" | median "$reps")
+ref_median=$(printf '%s' "$ref_times" | median "$reps")
+ours_peak_kb=$(printf '%s' "$ours_kb" | sort -n | tail -n 1)
+ref_peak_kb=$(printf '%s' "$ref_kb" | sort -n | tail -n 1)
 
 echo
 awk -v o="$ours_median" -v r="$ref_median" -v ok="$ours_peak_kb" -v rk="$ref_peak_kb" \
