@@ -39,6 +39,8 @@ typedef struct
   GHashTable                  *unknown_stages;  /* raw label → count */
   GHashTable                  *first_line;      /* application id → line */
   GArray                      *replaced_ids;
+  GHashTable                  *people;            /* email key → person id */
+  char                        *now;
 } Import;
 
 static void
@@ -105,23 +107,23 @@ format_utc (GDateTime *dt)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static GTimeZone *
+/* "GMT+1", "UTC-05:30": the offset in seconds east of UTC, 0 without one. */
+static int
 parse_gmt_offset (const char *text)
 {
   const char *gmt = strstr (text, "GMT");
   int hours = 0, minutes = 0;
   char sign = '+';
-  g_autofree char *id = NULL;
 
   if (gmt == NULL)
     gmt = strstr (text, "UTC");
   if (gmt == NULL)
-    return g_time_zone_new_utc ();
-  if (sscanf (gmt + 3, "%c%d:%d", &sign, &hours, &minutes) < 2 || (sign != '+' && sign != '-'))
-    return g_time_zone_new_utc ();
+    return 0;
+  if (sscanf (gmt + 3, "%c%d:%d", &sign, &hours, &minutes) < 2 || (sign != '+' && sign != '-') ||
+      hours > 14 || minutes > 59)
+    return 0;
 
-  id = g_strdup_printf ("%c%02d:%02d", sign, hours, minutes);
-  return g_time_zone_new_identifier (id);
+  return (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
 }
 
 char *
@@ -139,19 +141,21 @@ pairings_parse_timestamp (const char *text)
     return NULL;
 
   /* ISO 8601, with T or a space, with or without a zone (then UTC). */
-  iso = g_strdup (text);
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  tz = g_time_zone_new_utc ();
-  dt = g_date_time_new_from_iso8601 (iso, tz);
-  if (dt == NULL && pairings_date_is_valid (text))
+  if (g_ascii_isdigit (text[0]) && strlen (text) >= 10 && text[4] == '-' && text[7] == '-')
     {
-      g_free (iso);
-      iso = g_strconcat (text, "T00:00:00", NULL);
+      iso = g_strdup (text);
+      if (strlen (iso) > 10 && iso[10] == ' ')
+        iso[10] = 'T';
+      tz = g_time_zone_new_utc ();
       dt = g_date_time_new_from_iso8601 (iso, tz);
+      if (dt == NULL && pairings_date_is_valid (text))
+        {
+          g_free (iso);
+          iso = g_strconcat (text, "T00:00:00", NULL);
+          dt = g_date_time_new_from_iso8601 (iso, tz);
+        }
+      return dt != NULL ? format_utc (dt) : NULL;
     }
-  if (dt != NULL)
-    return format_utc (dt);
 
   n = sscanf (text, "%d%c%d%c%d %d:%d:%d %2s", &a, &sep1, &b, &sep2, &c, &hour, &minute, &second, ampm);
   if (n < 5 || sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-'))
@@ -173,20 +177,23 @@ pairings_parse_timestamp (const char *text)
   else if ((ampm[0] == 'A' || ampm[0] == 'a') && hour == 12)
     hour = 0;
 
-  g_clear_pointer (&tz, g_time_zone_unref);
-  tz = parse_gmt_offset (text);
-
   if (a > 31)
-    dt = g_date_time_new (tz, a, b, c, hour, minute, second);  /* 2025/02/14 */
+    dt = g_date_time_new_utc (a, b, c, hour, minute, second);  /* 2025/02/14 */
   else
     {
       int year = c < 100 ? 2000 + c : c;
       /* Day first unless that cannot be: Europe writes 14/02, the US 2/14. */
       gboolean month_first = b > 12 && a <= 12;
-      dt = g_date_time_new (tz, year, month_first ? a : b, month_first ? b : a, hour, minute, second);
+      dt = g_date_time_new_utc (year, month_first ? a : b, month_first ? b : a, hour, minute, second);
     }
+  if (dt == NULL)
+    return NULL;
 
-  return dt != NULL ? format_utc (dt) : NULL;
+  /* The wall time was in the form's zone: back to UTC. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_add_seconds (dt, -parse_gmt_offset (text));
+    return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  }
 }
 
 /* One record ---------------------------------------------------------------- */
@@ -266,6 +273,8 @@ typedef struct
   int                  capacity;
   char                *submitted_at;
   char                *answers;
+  char                *languages_json;
+  char                *types_json;
 } Row;
 
 static void
@@ -281,6 +290,8 @@ row_clear (Row *row)
   g_strfreev (row->identity_groups);
   g_free (row->submitted_at);
   g_free (row->answers);
+  g_free (row->languages_json);
+  g_free (row->types_json);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -425,38 +436,62 @@ read_row (Import    *import,
 
 /* Writing --------------------------------------------------------------------- */
 
+/* Every person of the database is looked up in memory: a large import
+ * otherwise spends a fifth of its time asking SQLite for each address. */
+static gboolean
+load_people (Import   *import,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pairings_store_prepare (import->store, "SELECT email_key, id FROM people", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (import->people, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER ((gintptr) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (import->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
-find_or_add_person (Import   *import,
-                    Row      *row,
-                    GError  **error)
+find_or_add_person (Import    *import,
+                    Row       *row,
+                    gboolean  *is_new,
+                    GError   **error)
 {
   PairingsStore *store = import->store;
   sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gpointer known;
+  gint64 id;
 
-  stmt = _pairings_store_prepare (store, "SELECT id FROM people WHERE email_key = ?", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, row->key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id != 0)
-    return id;
+  *is_new = FALSE;
+  if (g_hash_table_lookup_extended (import->people, row->key, NULL, &known))
+    return (gint64) GPOINTER_TO_INT (known);
 
   stmt = _pairings_store_prepare (store,
-                                  "INSERT INTO people (email, email_key, name) VALUES (?, ?, ?)",
+                                  "INSERT INTO people (email, email_key, name, created_at)"
+                                  " VALUES (?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, row->email, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, row->key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, import->now, -1, SQLITE_STATIC);
   if (!_pairings_store_step_done (store, stmt, error))
     return 0;
 
   id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
   g_array_append_val (import->created_people, id);
+  g_hash_table_insert (import->people, g_strdup (row->key), GINT_TO_POINTER ((gintptr) id));
+  *is_new = TRUE;
   return id;
 }
 
@@ -486,45 +521,41 @@ or_empty (const char *s)
   return s != NULL ? s : "";
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Columns 1–16 of both the insert and the update statements. */
+/* Columns 1–15 of both the insert and the update statements. The row
+ * outlives the statement's step, so nothing is copied. */
 static void
 bind_row (sqlite3_stmt *stmt,
           Row          *row)
 {
-  g_autofree char *languages = pairings_json_strv ((const char * const *) row->languages);
-  g_autofree char *types = pairings_json_strv ((const char * const *) row->types);
+  if (row->languages_json == NULL)
+    row->languages_json = pairings_json_strv ((const char * const *) row->languages);
+  if (row->types_json == NULL)
+    row->types_json = pairings_json_strv ((const char * const *) row->types);
 
   sqlite3_bind_text (stmt, 1, pairings_status_to_string (row->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, or_empty (row->text[PAIRINGS_FIELD_INSTITUTION]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, or_empty (row->text[PAIRINGS_FIELD_EXPERIMENT]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, or_empty (row->text[PAIRINGS_FIELD_DEPARTMENT]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, or_empty (row->text[PAIRINGS_FIELD_LOCATION]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, or_empty (row->text[PAIRINGS_FIELD_TIMEZONE]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, languages, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, or_empty (row->text[PAIRINGS_FIELD_INSTITUTION]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, or_empty (row->text[PAIRINGS_FIELD_EXPERIMENT]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, or_empty (row->text[PAIRINGS_FIELD_DEPARTMENT]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, or_empty (row->text[PAIRINGS_FIELD_LOCATION]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, or_empty (row->text[PAIRINGS_FIELD_TIMEZONE]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row->languages_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, pairings_career_stage_to_string (row->stage), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, row->text[PAIRINGS_FIELD_CAREER_STAGE], -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, types, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, row->text[PAIRINGS_FIELD_CAREER_STAGE], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, row->types_json, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 12, row->capacity);
-  sqlite3_bind_text (stmt, 13, or_empty (row->text[PAIRINGS_FIELD_MOTIVATION]), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 14, row->submitted_at);
-  sqlite3_bind_text (stmt, 15, row->answers, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, or_empty (row->text[PAIRINGS_FIELD_MOTIVATION]), -1, SQLITE_STATIC);
+  if (row->submitted_at == NULL)
+    sqlite3_bind_null (stmt, 14);
+  else
+    sqlite3_bind_text (stmt, 14, row->submitted_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, row->answers, -1, SQLITE_STATIC);
 }
 
 static gboolean
 write_confidential (Import   *import,
                     gint64    application_id,
+                    gboolean  is_new,
                     Row      *row,
                     GError  **error)
 {
@@ -532,13 +563,16 @@ write_confidential (Import   *import,
   g_autofree char *groups = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = _pairings_store_prepare (store, "DELETE FROM confidential_answers WHERE application_id = ?",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, application_id);
-  if (!_pairings_store_step_done (store, stmt, error))
-    return FALSE;
+  if (!is_new)
+    {
+      stmt = _pairings_store_prepare (store, "DELETE FROM confidential_answers WHERE application_id = ?",
+                                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, application_id);
+      if (!_pairings_store_step_done (store, stmt, error))
+        return FALSE;
+    }
 
   if ((row->text[PAIRINGS_FIELD_PRONOUNS] == NULL || *row->text[PAIRINGS_FIELD_PRONOUNS] == '\0') &&
       (row->identity_groups == NULL || row->identity_groups[0] == NULL))
@@ -572,9 +606,10 @@ insert_application (Import   *import,
                                   "INSERT INTO applications (status, name, institution, experiment,"
                                   " department, location, timezone, languages, career_stage,"
                                   " career_stage_raw, mentoring_types, capacity, motivation,"
-                                  " submitted_at, answers, cohort_id, person_id, role)"
+                                  " submitted_at, answers, cohort_id, person_id, role, created_at,"
+                                  " updated_at)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                  " ?14, ?15, ?16, ?17, ?18)",
+                                  " ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -582,15 +617,17 @@ insert_application (Import   *import,
   sqlite3_bind_int64 (stmt, 16, import->options->cohort_id);
   sqlite3_bind_int64 (stmt, 17, person_id);
   sqlite3_bind_text (stmt, 18, pairings_role_to_string (row->role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_STATIC);
   if (!_pairings_store_step_done (store, stmt, error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
+
   g_hash_table_add (import->created, GINT_TO_POINTER ((gintptr) id));
   g_hash_table_insert (import->first_line, GINT_TO_POINTER ((gintptr) id), GUINT_TO_POINTER (line));
   import->report->imported++;
 
-  return write_confidential (import, id, row, error);
+  return write_confidential (import, id, TRUE, row, error);
 }
 
 /* Before an application that was there before the import is replaced, its
@@ -662,7 +699,7 @@ replace_application (Import   *import,
   if (!_pairings_store_step_done (store, stmt, error))
     return FALSE;
 
-  return write_confidential (import, id, row, error);
+  return write_confidential (import, id, FALSE, row, error);
 }
 
 static gboolean
@@ -676,10 +713,15 @@ write_row (Import   *import,
   gint64 person_id;
   gint64 existing = 0;
   g_autofree char *existing_at = NULL;
+  gboolean new_person = FALSE;
 
-  person_id = find_or_add_person (import, row, error);
+  person_id = find_or_add_person (import, row, &new_person, error);
   if (person_id == 0)
     return FALSE;
+
+  /* Someone new to the database has no application yet. */
+  if (new_person)
+    return insert_application (import, person_id, row, line, error);
 
   stmt = _pairings_store_prepare (store,
                                   "SELECT id, submitted_at FROM applications"
@@ -745,6 +787,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->unknown_stages, g_hash_table_unref);
   g_clear_pointer (&import->first_line, g_hash_table_unref);
   g_clear_pointer (&import->replaced_ids, g_array_unref);
+  g_clear_pointer (&import->people, g_hash_table_unref);
+  g_clear_pointer (&import->now, g_free);
   if (import->replaced != NULL)
     g_string_free (import->replaced, TRUE);
   import->replaced = NULL;
@@ -1033,6 +1077,11 @@ pairings_import_stream (PairingsStore                *store,
   import.replaced_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   import.replaced = g_string_new ("[");
   import.unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    import.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  }
 
   if (!read_header (&import, reader, error))
     return FALSE;
@@ -1040,7 +1089,10 @@ pairings_import_stream (PairingsStore                *store,
   if (!_pairings_store_begin (store, error))
     return FALSE;
 
-  ok = save_confidential (&import, error) &&
+  /* One transaction holds the whole file: a larger page cache keeps SQLite
+   * from writing pages out before the commit (about 24 MB at most). */
+  _pairings_store_exec (store, "PRAGMA cache_size = -24000", NULL);
+  ok = save_confidential (&import, error) && load_people (&import, error) &&
        process_records (&import, reader, size, progress, user_data, cancellable, error);
 
   if (ok && report->rows == 0)
@@ -1073,6 +1125,7 @@ pairings_import_stream (PairingsStore                *store,
       report->event_id = 0;
     }
   _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
+  _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
 
   if (progress != NULL && ok)
     progress (1.0, user_data);
