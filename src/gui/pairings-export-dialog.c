@@ -19,6 +19,8 @@ struct _PairingsExportDialog
 
   AdwWindowTitle *window_title;
   AdwComboRow    *kind_row;
+  AdwComboRow    *cohort_row;
+  GListModel     *cohorts;
   GtkSwitch      *bom_switch;
   GtkSwitch      *confidential_switch;
   AdwActionRow   *confidential_row;
@@ -52,6 +54,14 @@ update_confidential (PairingsExportDialog *self)
                           applications && gtk_switch_get_active (self->confidential_switch));
 }
 
+static PairingsCohort *
+chosen_cohort (PairingsExportDialog *self)
+{
+  PairingsCohort *cohort = adw_combo_row_get_selected_item (self->cohort_row);
+
+  return cohort != NULL ? cohort : self->cohort;
+}
+
 gboolean
 pairings_export_dialog_write (PairingsExportDialog  *self,
                               const char            *path,
@@ -60,7 +70,7 @@ pairings_export_dialog_write (PairingsExportDialog  *self,
   g_return_val_if_fail (PAIRINGS_IS_EXPORT_DIALOG (self), FALSE);
 
   return pairings_export_to_file (self->store, adw_combo_row_get_selected (self->kind_row),
-                                  pairings_cohort_get_id (self->cohort), chosen_flags (self),
+                                  pairings_cohort_get_id (chosen_cohort (self)), chosen_flags (self),
                                   path, NULL, error);
 }
 
@@ -112,7 +122,7 @@ save_action (GtkWidget  *widget,
                                          _("_Save"), _("_Cancel"));
   /* TRANSLATORS: a file name: the kind of export, then the cohort */
   name = g_strdup_printf (_("%s-%s.csv"), pairings_export_kind_to_string (kind),
-                          pairings_cohort_get_name (self->cohort));
+                          pairings_cohort_get_name (chosen_cohort (self)));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -128,6 +138,7 @@ pairings_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->cohort);
+  g_clear_object (&self->cohorts);
 
   G_OBJECT_CLASS (pairings_export_dialog_parent_class)->dispose (object);
 }
@@ -144,6 +155,7 @@ pairings_export_dialog_class_init (PairingsExportDialogClass *klass)
                                                RESOURCE_PREFIX "/pairings-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, cohort_row);
   gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, bom_switch);
   gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, confidential_switch);
   gtk_widget_class_bind_template_child (widget_class, PairingsExportDialog, confidential_row);
@@ -184,9 +196,23 @@ pairings_export_dialog_new (GtkWindow      *parent,
   self = g_object_new (PAIRINGS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->cohort = g_object_ref (cohort);
-  /* TRANSLATORS: the subtitle of the export dialog; %s is a cohort name */
-  subtitle = g_strdup_printf (_("Cohort %s"), pairings_cohort_get_name (cohort));
+  subtitle = g_strdup (pairings_cohort_get_programme_name (cohort));
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* The window's cohort first, any other one of the database on request. */
+  self->cohorts = pairings_store_list_cohorts (store, NULL);
+  if (self->cohorts != NULL)
+    {
+      adw_combo_row_set_expression (self->cohort_row,
+                                    gtk_property_expression_new (PAIRINGS_TYPE_COHORT, NULL, "name"));
+      adw_combo_row_set_model (self->cohort_row, self->cohorts);
+      for (guint i = 0; i < g_list_model_get_n_items (self->cohorts); i++)
+        {
+          g_autoptr(PairingsCohort) item = g_list_model_get_item (self->cohorts, i);
+          if (pairings_cohort_get_id (item) == pairings_cohort_get_id (cohort))
+            adw_combo_row_set_selected (self->cohort_row, i);
+        }
+    }
   return self;
 }
 
