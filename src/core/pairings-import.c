@@ -1086,8 +1086,15 @@ pairings_import_stream (PairingsStore                *store,
   if (!read_header (&import, reader, error))
     return FALSE;
 
+  /* Every reference the import writes is to the cohort checked above or
+   * to a person it has just looked up or added, so SQLite need not check
+   * them again for each row (it cannot change this inside a transaction). */
+  _pairings_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
   if (!_pairings_store_begin (store, error))
-    return FALSE;
+    {
+      _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
 
   /* One transaction holds the whole file: a larger page cache keeps SQLite
    * from writing pages out before the commit (about 24 MB at most). */
@@ -1126,6 +1133,7 @@ pairings_import_stream (PairingsStore                *store,
     }
   _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
   _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
 
   if (progress != NULL && ok)
     progress (1.0, user_data);
