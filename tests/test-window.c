@@ -177,6 +177,28 @@ load_demo (PairingsWindow *window)
   wait_until (is_idle, window, 60);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == root)
+            return NULL;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
 static void
 test_welcome_and_demo (Fixture       *f,
                        gconstpointer  data)
@@ -374,9 +396,12 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_cmpfloat (dark_light, <, 0.2);
   g_assert_cmpfloat (dark_dark, >, 0.6);
 
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_widget (f->window, ADW_TYPE_VIEW_SWITCHER_BAR))));
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 720);
   screenshot (f->window, "narrow-dark", NULL);
   g_assert_cmpint (gtk_widget_get_width (f->window), <=, 420);
+  /* Narrow: the page switcher moves to the bottom. */
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_widget (f->window, ADW_TYPE_VIEW_SWITCHER_BAR))));
 }
 
 static void
@@ -439,6 +464,8 @@ test_french (Fixture       *f,
   window = open_window (f, 1180, 760);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pairings");
   screenshot (f->window, "welcome-fr", NULL);
+  /* Nothing to switch between on the welcome page. */
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_widget (f->window, ADW_TYPE_VIEW_SWITCHER_BAR))));
   load_demo (window);
   g_assert_true (g_str_has_suffix (visible_status_title (window), " candidatures"));
   screenshot (f->window, "applications-fr", NULL);
@@ -677,6 +704,9 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* What GtkApplication does for the app: icons from its resources. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
 #define ADD(path, func) \

@@ -27,6 +27,7 @@ struct _PairingsWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkDropDown          *cohort_dropdown;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
@@ -202,6 +203,17 @@ select_remembered_cohort (PairingsWindow *self)
   gtk_drop_down_set_selected (self->cohort_dropdown, position);
 }
 
+/* The bottom switcher stands in for the header's on a narrow window, and
+ * only when there are pages to switch between. */
+static void
+update_switcher_bar (PairingsWindow *self)
+{
+  gboolean pages = adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    pages && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 /* Re-reads the cohorts and shows what fits: the welcome page for an empty
  * database, the programme otherwise. */
 static void
@@ -224,6 +236,7 @@ reload (PairingsWindow *self)
   has_cohorts = self->cohorts != NULL && g_list_model_get_n_items (self->cohorts) > 0;
   gtk_widget_set_visible (GTK_WIDGET (self->cohort_dropdown), has_cohorts);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_cohorts);
+  update_switcher_bar (self);
 
   if (self->store == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "no-database");
@@ -714,6 +727,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, cohort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, error_page);
@@ -752,6 +766,8 @@ pairings_window_init (PairingsWindow *self)
 
   g_signal_connect_swapped (self->cohort_dropdown, "notify::selected",
                             G_CALLBACK (on_cohort_selected), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (update_switcher_bar), self);
   update_actions (self);
 }
 
