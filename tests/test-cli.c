@@ -11,64 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "pairings-store.h"
+#include "pairings-test-utils.h"
 
 typedef struct
 {
   char *dir;
   char *db;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs pairings-cli with the arguments, NULL-terminated, and @env_extra
- * ("NAME=value" or NULL) added to the environment. */
-static void
-run_cli (Run        *run,
-         const char *env_extra,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("PAIRINGS_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, env_extra);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (env_extra != NULL)
-    {
-      g_auto(GStrv) pair = g_strsplit (env_extra, "=", 2);
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
-    }
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -98,16 +47,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static guint
 count_occurrences (const char *haystack,
                    const char *needle)
@@ -128,7 +67,7 @@ test_init (Fixture       *f,
 
   g_autofree char *version = g_strdup_printf ("version %d", PAIRINGS_STORE_SCHEMA_VERSION);
 
-  run_cli (&run, NULL, "--database", f->db, "init", NULL);
+  ptest_run_cli (&run, NULL, "--database", f->db, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, version));
   g_assert_cmpstr (run.out, ==, "");
@@ -145,7 +84,7 @@ test_default_database (Fixture       *f,
   g_autofree char *expected = g_build_filename (f->dir, "pairings", "pairings.db", NULL);
   g_autofree char *folder = g_path_get_dirname (expected);
 
-  run_cli (&run, env, "init", NULL);
+  ptest_run_cli (&run, env, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
 
@@ -172,11 +111,11 @@ test_demo_and_stats (Fixture       *f,
   g_auto(Run) one = { 0, };
   g_auto(Run) text = { 0, };
 
-  run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
+  ptest_run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_nonnull (strstr (demo.err, "3 cohorts"));
 
-  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  ptest_run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
   g_assert_cmpint (stats.status, ==, 0);
   g_assert_true (g_str_has_prefix (stats.out, "{\"cohorts\":["));
   g_assert_cmpuint (count_occurrences (stats.out, "\"programme\":"), ==, 3);
@@ -184,11 +123,11 @@ test_demo_and_stats (Fixture       *f,
   g_assert_nonnull (strstr (stats.out, "\"name\":\"2024\""));
   g_assert_nonnull (strstr (stats.out, "\"name\":\"2025\""));
 
-  run_cli (&one, NULL, "--database", f->db, "stats", "--cohort", "2024", "--json", NULL);
+  ptest_run_cli (&one, NULL, "--database", f->db, "stats", "--cohort", "2024", "--json", NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_cmpuint (count_occurrences (one.out, "\"programme\":"), ==, 1);
 
-  run_cli (&text, NULL, "--database", f->db, "stats", NULL);
+  ptest_run_cli (&text, NULL, "--database", f->db, "stats", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "cohort 2025"));
 
@@ -198,14 +137,14 @@ test_demo_and_stats (Fixture       *f,
     g_autofree char *after = NULL;
     g_auto(Run) checkpoint = { 0, };
 
-    run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
+    ptest_run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
     before = g_strdup (checkpoint.out);
-    run_cli (&again, NULL, "--database", f->db, "demo", NULL);
+    ptest_run_cli (&again, NULL, "--database", f->db, "demo", NULL);
     g_assert_cmpint (again.status, ==, 2);
     g_assert_cmpstr (again.out, ==, "");
     g_assert_cmpstr (again.err, !=, "");
     run_clear (&checkpoint);
-    run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
+    ptest_run_cli (&checkpoint, NULL, "--database", f->db, "stats", "--json", NULL);
     after = g_strdup (checkpoint.out);
     g_assert_cmpstr (before, ==, after);
   }
@@ -221,27 +160,27 @@ test_cohorts (Fixture       *f,
   g_auto(Run) list = { 0, };
   g_auto(Run) missing = { 0, };
 
-  run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2026", "--programme", "Women in Tech",
+  ptest_run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2026", "--programme", "Women in Tech",
            "--pair-limit", "12", "--call-opens", "2026-01-05", "--deadline", "2026-02-01",
            "--announcement", "2026-03-01", "--kick-off", "2026-03-15", "--end", "2026-11-30", NULL);
   g_assert_cmpint (add.status, ==, 0);
 
-  run_cli (&dup, NULL, "--database", f->db, "cohort", "add", "2026", NULL);
+  ptest_run_cli (&dup, NULL, "--database", f->db, "cohort", "add", "2026", NULL);
   g_assert_cmpint (dup.status, ==, 2);
   g_assert_nonnull (strstr (dup.err, "2026"));
 
-  run_cli (&bad, NULL, "--database", f->db, "cohort", "add", "2027", "--deadline", "2027-02-31", NULL);
+  ptest_run_cli (&bad, NULL, "--database", f->db, "cohort", "add", "2027", "--deadline", "2027-02-31", NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "2027-02-31"));
 
-  run_cli (&list, NULL, "--database", f->db, "cohort", "list", "--json", NULL);
+  ptest_run_cli (&list, NULL, "--database", f->db, "cohort", "list", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.out, ==,
                    "[{\"name\":\"2026\",\"programme\":\"Women in Tech\",\"call_opens\":\"2026-01-05\","
                    "\"deadline\":\"2026-02-01\",\"announcement\":\"2026-03-01\",\"kick_off\":\"2026-03-15\","
                    "\"end\":\"2026-11-30\",\"pair_limit\":12}]\n");
 
-  run_cli (&missing, NULL, "--database", f->db, "stats", "--cohort", "1999", NULL);
+  ptest_run_cli (&missing, NULL, "--database", f->db, "stats", "--cohort", "1999", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "1999"));
 }
@@ -264,7 +203,7 @@ test_usage_errors (Fixture       *f,
 
   {
     g_auto(Run) none = { 0, };
-    run_cli (&none, NULL, NULL);
+    ptest_run_cli (&none, NULL, NULL);
     g_assert_cmpint (none.status, ==, 1);
   }
 
@@ -272,7 +211,7 @@ test_usage_errors (Fixture       *f,
     {
       g_auto(Run) run = { 0, };
 
-      run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], NULL);
+      ptest_run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], NULL);
       g_test_message ("case %u: %s", i, cases[i][0]);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
@@ -281,7 +220,7 @@ test_usage_errors (Fixture       *f,
 
   {
     g_auto(Run) help = { 0, };
-    run_cli (&help, NULL, "--help", NULL);
+    ptest_run_cli (&help, NULL, "--help", NULL);
     g_assert_cmpint (help.status, ==, 0);
     g_assert_nonnull (strstr (help.out, "backup"));
   }
@@ -300,7 +239,7 @@ test_foreign_file (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, "Name,Email\nAna,ana@cern.ch\n", -1, NULL));
   before = file_digest (csv);
 
-  run_cli (&run, NULL, "--database", csv, "stats", NULL);
+  ptest_run_cli (&run, NULL, "--database", csv, "stats", NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "mentees.csv"));
   g_assert_cmpstr (run.out, ==, "");
@@ -321,18 +260,18 @@ test_backup (Fixture       *f,
   g_auto(Run) check = { 0, };
   GStatBuf st;
 
-  run_cli (&init, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
+  ptest_run_cli (&init, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
   g_assert_cmpint (init.status, ==, 0);
 
-  run_cli (&backup, NULL, "--database", f->db, "backup", copy, NULL);
+  ptest_run_cli (&backup, NULL, "--database", f->db, "backup", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run_cli (&again, NULL, "--database", f->db, "backup", copy, NULL);
+  ptest_run_cli (&again, NULL, "--database", f->db, "backup", copy, NULL);
   g_assert_cmpint (again.status, ==, 2);
 
-  run_cli (&check, NULL, "--database", copy, "cohort", "list", NULL);
+  ptest_run_cli (&check, NULL, "--database", copy, "cohort", "list", NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_true (g_str_has_prefix (check.out, "2025\t"));
 }
@@ -345,7 +284,7 @@ test_french (Fixture       *f,
 
   /* LANGUAGE only applies under a real locale; C.UTF-8 is always there. */
   g_setenv ("LANG", "C.UTF-8", TRUE);
-  run_cli (&run, "LANGUAGE=fr", "--database", f->db, "frobnicate", NULL);
+  ptest_run_cli (&run, "LANGUAGE=fr", "--database", f->db, "frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "Commande inconnue"));
 }
@@ -374,45 +313,45 @@ test_import (Fixture       *f,
   g_assert_true (g_file_set_contents (bad, "\x7f" "ELF\0\0\0", 7, NULL));
   g_assert_true (g_file_set_contents (preset, "[mapping]\nemail=Adresse\n", -1, NULL));
 
-  run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
+  ptest_run_cli (&add, NULL, "--database", f->db, "cohort", "add", "2025", NULL);
   g_assert_cmpint (add.status, ==, 0);
 
-  run_cli (&dry, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+  ptest_run_cli (&dry, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
            "--dry-run", "--json", csv, NULL);
   g_assert_cmpint (dry.status, ==, 0);
   g_assert_true (g_str_has_prefix (dry.out, "{\"imported\":1,\"updated\":0,"));
   g_assert_nonnull (strstr (dry.out, "\"skipped\":[{\"line\":3,\"field\":\"email\",\"reason\":"));
 
-  run_cli (&strict, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+  ptest_run_cli (&strict, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
            "--strict", csv, NULL);
   g_assert_cmpint (strict.status, ==, 2);
   g_assert_nonnull (strstr (strict.err, "mentees.csv, line 3"));
 
-  run_cli (&binary, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee", bad, NULL);
+  ptest_run_cli (&binary, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee", bad, NULL);
   g_assert_cmpint (binary.status, ==, 2);
   g_assert_nonnull (strstr (binary.err, "binary.csv"));
 
-  run_cli (&usage, NULL, "--database", f->db, "import", "--cohort", "2025", csv, NULL);
+  ptest_run_cli (&usage, NULL, "--database", f->db, "import", "--cohort", "2025", csv, NULL);
   g_assert_cmpint (usage.status, ==, 1);
 
-  run_cli (&missing, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentor",
+  ptest_run_cli (&missing, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentor",
            "/nonexistent/file.csv", NULL);
   g_assert_cmpint (missing.status, ==, 2);
 
-  run_cli (&mapped, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+  ptest_run_cli (&mapped, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
            "--mapping", preset, csv, NULL);
   g_assert_cmpint (mapped.status, ==, 2);
   g_assert_nonnull (strstr (mapped.err, "Adresse"));
 
   /* Nothing above wrote anything. */
-  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  ptest_run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
   g_assert_nonnull (strstr (stats.out, "\"mentees\":{\"total\":0,"));
 
-  run_cli (&real, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
+  ptest_run_cli (&real, NULL, "--database", f->db, "import", "--cohort", "2025", "--role", "mentee",
            "--json", csv, NULL);
   g_assert_cmpint (real.status, ==, 0);
   run_clear (&stats);
-  run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
+  ptest_run_cli (&stats, NULL, "--database", f->db, "stats", "--json", NULL);
   g_assert_nonnull (strstr (stats.out, "\"mentees\":{\"total\":1,"));
 }
 

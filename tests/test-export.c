@@ -15,6 +15,7 @@
 #include "pairings-demo.h"
 #include "pairings-export.h"
 #include "pairings-store-private.h"
+#include "pairings-test-utils.h"
 
 #define APPLICATIONS_HEADER \
   "name,email,role,institution,career_stage,location,mentoring_types,capacity,status," \
@@ -274,10 +275,10 @@ parse_csv (const char *text)
 }
 
 static gint64
-query_int (Fixture    *f,
-           const char *sql,
-           gint64      cohort_id,
-           const char *text)
+count_where (Fixture    *f,
+             const char *sql,
+             gint64      cohort_id,
+             const char *text)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 value;
@@ -719,7 +720,7 @@ check_parse_back (Fixture            *f,
                   pairings_export_kind_to_string (kind));
   g_assert_true (g_str_has_suffix (csv, "\r\n"));
   rows = parse_csv (csv);
-  g_assert_cmpuint (rows->len, ==, 1 + query_int (f, count_sql[kind], cohort_id, NULL));
+  g_assert_cmpuint (rows->len, ==, 1 + count_where (f, count_sql[kind], cohort_id, NULL));
   g_assert_cmpuint (rows->len, >, 1);
 
   width = g_strv_length (g_ptr_array_index (rows, 0));
@@ -789,7 +790,7 @@ confidential_strings (Fixture *f)
     {
       const char *s = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (query_int (f, elsewhere, 0, s) == 0)
+      if (count_where (f, elsewhere, 0, s) == 0)
         g_ptr_array_add (strings, g_strdup (s));
     }
   sqlite3_finalize (stmt);
@@ -846,49 +847,6 @@ test_demo_confidential (Fixture       *f,
 
 /* The command line ----------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("PAIRINGS_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -906,7 +864,7 @@ test_cli (Fixture       *f,
 
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", f->db, "export", "roster", "--cohort", "2025", NULL);
+    ptest_run_cli (&run, NULL, "--database", f->db, "export", "roster", "--cohort", "2025", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, roster);
     g_assert_cmpstr (run.err, ==, "");
@@ -914,14 +872,14 @@ test_cli (Fixture       *f,
 
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", f->db, "export", "pairs", "--cohort", "2025", "--bom", NULL);
+    ptest_run_cli (&run, NULL, "--database", f->db, "export", "pairs", "--cohort", "2025", "--bom", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF" PAIRS_HEADER));
   }
 
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", f->db, "export", "applications", "--cohort", "2025",
+    ptest_run_cli (&run, NULL, "--database", f->db, "export", "applications", "--cohort", "2025",
              "--include-confidential", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, CONFIDENTIAL_HEADER));
@@ -931,7 +889,7 @@ test_cli (Fixture       *f,
 
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", f->db, "export", "roster", "--cohort", "2025",
+    ptest_run_cli (&run, NULL, "--database", f->db, "export", "roster", "--cohort", "2025",
              "--output", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
@@ -958,7 +916,7 @@ test_cli (Fixture       *f,
         g_auto(Run) run = { 0, };
 
         g_test_message ("usage case %u", i);
-        run_cli (&run, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3],
+        ptest_run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3],
                  cases[i][4], NULL);
         g_assert_cmpint (run.status, ==, 1);
         g_assert_cmpstr (run.out, ==, "");
@@ -969,7 +927,7 @@ test_cli (Fixture       *f,
   /* An unknown cohort is bad input: 2. */
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", f->db, "export", "roster", "--cohort", "1999", NULL);
+    ptest_run_cli (&run, NULL, "--database", f->db, "export", "roster", "--cohort", "1999", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "1999"));
@@ -978,7 +936,7 @@ test_cli (Fixture       *f,
   /* A file that is not a database (the CSV just written): 3. */
   {
     g_auto(Run) run = { 0, };
-    run_cli (&run, "--database", path, "export", "roster", "--cohort", "2025", NULL);
+    ptest_run_cli (&run, NULL, "--database", path, "export", "roster", "--cohort", "2025", NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_cmpstr (run.out, ==, "");
   }

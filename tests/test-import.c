@@ -14,6 +14,7 @@
 #include "pairings-export.h"
 #include "pairings-import.h"
 #include "pairings-store-private.h"
+#include "pairings-test-utils.h"
 
 typedef struct
 {
@@ -22,23 +23,6 @@ typedef struct
   PairingsCohort *cohort;
   gint64          programme;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -95,34 +79,6 @@ import_ok (Fixture      *f,
   return report;
 }
 
-static int
-query_int (Fixture    *f,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* A digest of everything a coordinator can see: every table but the
  * event log, without the times of writing. */
 static char *
@@ -164,9 +120,9 @@ static const char google_header[] =
 static void
 check_zoe (Fixture *f)
 {
-  g_autofree char *name = query_text (f, "SELECT name FROM applications WHERE name LIKE 'Zo%'");
-  g_autofree char *institution = query_text (f, "SELECT institution FROM applications WHERE name LIKE 'Zo%'");
-  g_autofree char *stage = query_text (f, "SELECT career_stage FROM applications WHERE name LIKE 'Zo%'");
+  g_autofree char *name = query_text (f->store, "SELECT name FROM applications WHERE name LIKE 'Zo%'");
+  g_autofree char *institution = query_text (f->store, "SELECT institution FROM applications WHERE name LIKE 'Zo%'");
+  g_autofree char *stage = query_text (f->store, "SELECT career_stage FROM applications WHERE name LIKE 'Zo%'");
 
   g_assert_cmpstr (name, ==, "Zoë Ångström");
   g_assert_cmpstr (institution, ==, "Université de Genève");
@@ -195,8 +151,8 @@ test_utf8_variants (Fixture       *f,
         g_assert_cmpint (report->encoding, ==, b ? PAIRINGS_CSV_UTF8_BOM : PAIRINGS_CSV_UTF8);
       }
 
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications WHERE name = 'Zoë Ångström'"), ==, 6);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications WHERE name = 'Ana, \"Nina\" Lima'"), ==, 6);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications WHERE name = 'Zoë Ångström'"), ==, 6);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications WHERE name = 'Ana, \"Nina\" Lima'"), ==, 6);
 }
 
 static void
@@ -263,8 +219,8 @@ test_delimiters_and_french_headers (Fixture       *f,
   {
     g_autofree char *path = write_file (f, "semicolon.csv", semicolon, -1);
     g_autoptr(PairingsImportReport) report = import_ok (f, path, PAIRINGS_ROLE_MENTEE);
-    g_autofree char *motivation = query_text (f, "SELECT motivation FROM applications WHERE name LIKE 'Zo%'");
-    g_autofree char *when = query_text (f, "SELECT submitted_at FROM applications WHERE name LIKE 'Zo%'");
+    g_autofree char *motivation = query_text (f->store, "SELECT motivation FROM applications WHERE name LIKE 'Zo%'");
+    g_autofree char *when = query_text (f->store, "SELECT submitted_at FROM applications WHERE name LIKE 'Zo%'");
 
     g_assert_cmpint (report->delimiter, ==, ';');
     g_assert_cmpuint (report->imported, ==, 1);
@@ -275,7 +231,7 @@ test_delimiters_and_french_headers (Fixture       *f,
   {
     g_autofree char *path = write_file (f, "tab.csv", tab, -1);
     g_autoptr(PairingsImportReport) report = import_ok (f, path, PAIRINGS_ROLE_MENTEE);
-    g_autofree char *stage = query_text (f, "SELECT career_stage FROM applications WHERE name = 'Ana Lima'");
+    g_autofree char *stage = query_text (f->store, "SELECT career_stage FROM applications WHERE name = 'Ana Lima'");
 
     g_assert_cmpint (report->delimiter, ==, '\t');
     g_assert_cmpstr (stage, ==, "graduate");
@@ -349,9 +305,9 @@ test_preset (Fixture       *f,
   g_assert_cmpuint (report->imported, ==, 1);
 
   {
-    g_autofree char *stage = query_text (f, "SELECT career_stage FROM applications");
-    g_autofree char *types = query_text (f, "SELECT mentoring_types FROM applications");
-    g_autofree char *answers = query_text (f, "SELECT answers FROM applications");
+    g_autofree char *stage = query_text (f->store, "SELECT career_stage FROM applications");
+    g_autofree char *types = query_text (f->store, "SELECT mentoring_types FROM applications");
+    g_autofree char *answers = query_text (f->store, "SELECT answers FROM applications");
     g_assert_cmpstr (stage, ==, "senior_faculty");
     g_assert_cmpstr (types, ==, "[\"Returning to research, e.g. after a break\",\"Career advancement\"]");
     /* Unmapped columns are kept with the application. */
@@ -406,7 +362,7 @@ test_preset_errors (Fixture       *f,
   g_assert_error (error, PAIRINGS_MAPPING_ERROR, PAIRINGS_MAPPING_ERROR_MISSING_COLUMN);
   g_assert_nonnull (strstr (error->message, "mentees.csv, line 1"));
   g_assert_nonnull (strstr (error->message, "Courriel"));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"), ==, 0);
 }
 
 /* Duplicates -------------------------------------------------------------------- */
@@ -437,10 +393,10 @@ test_resubmission (Fixture       *f,
   g_assert_nonnull (strstr (g_array_index (report->notes, PairingsImportProblem, 0).message, "line 3"));
   g_assert_nonnull (strstr (g_array_index (report->notes, PairingsImportProblem, 0).message, "replaces line 2"));
   {
-    g_autofree char *motivation = query_text (f, "SELECT motivation FROM applications");
+    g_autofree char *motivation = query_text (f->store, "SELECT motivation FROM applications");
     g_assert_cmpstr (motivation, ==, "Second thoughts");
   }
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM people"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM people"), ==, 1);
 
   /* A later file replaces it again; undoing that import brings back the
    * second thoughts, confidential answers included. */
@@ -449,11 +405,11 @@ test_resubmission (Fixture       *f,
   g_assert_cmpuint (again->updated, ==, 1);
   g_assert_cmpuint (again->imported, ==, 0);
   {
-    g_autofree char *pronouns = query_text (f, "SELECT pronouns FROM confidential_answers");
+    g_autofree char *pronouns = query_text (f->store, "SELECT pronouns FROM confidential_answers");
     g_assert_cmpstr (pronouns, ==, "they/them");
   }
   /* Confidential answers never enter the event log. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM events WHERE after LIKE '%she/they%'"
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM events WHERE after LIKE '%she/they%'"
                                  " OR after LIKE '%they/them%'"), ==, 0);
 
   {
@@ -490,8 +446,8 @@ test_returning (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (second->imported, ==, 2);
   g_assert_cmpuint (second->returning, ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM people"), ==, 2);
-  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT cohort_id) FROM applications a JOIN people p"
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT cohort_id) FROM applications a JOIN people p"
                                  " ON p.id = a.person_id WHERE p.email_key = 'ana@usp.example'"), ==, 2);
 }
 
@@ -534,7 +490,7 @@ test_row_problems (Fixture       *f,
       g_assert_cmpstr (p->field ? p->field : "", ==, expected[i].field);
       g_assert_nonnull (strstr (p->message, where));
     }
-  g_assert_cmpint (query_int (f, "SELECT capacity FROM applications WHERE name = 'Ana Lima'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT capacity FROM applications WHERE name = 'Ana Lima'"), ==, 2);
 
   /* The JSON report lists the same problems. */
   {
@@ -661,7 +617,7 @@ test_strict_and_dry_run (Fixture       *f,
   /* For real: all but the bad row, undone as one step. */
   options.dry_run = FALSE;
   g_assert_true (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, &report, &error));
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications"), ==, 5000);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"), ==, 5000);
   g_assert_cmpuint (pairings_store_count_events (f->store), ==, events + 1);
   g_assert_true (pairings_import_undo (f->store, report->event_id, &error));
   g_assert_no_error (error);
@@ -748,7 +704,7 @@ test_round_trip (Fixture       *f,
 
   report = import_ok (f, csv_path, PAIRINGS_ROLE_MENTEE);
   g_assert_cmpuint (report->skipped->len, ==, 0);
-  g_assert_cmpuint (report->imported, ==, (guint) query_int (f, "SELECT count(*) FROM applications"));
+  g_assert_cmpuint (report->imported, ==, (guint) query_int (f->store, "SELECT count(*) FROM applications"));
 
   expected = applications_digest (demo, pairings_cohort_get_id (source));
   actual = applications_digest (f->store, pairings_cohort_get_id (f->cohort));

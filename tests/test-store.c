@@ -13,6 +13,7 @@
 #include "pairings-application.h"
 #include "pairings-cohort.h"
 #include "pairings-store-private.h"
+#include "pairings-test-utils.h"
 
 static const char hostile[] = "Robert'); DROP TABLE people;--";
 
@@ -34,42 +35,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return g_strdup ("missing");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 static guint
@@ -81,34 +52,6 @@ count_dir_entries (const char *dir)
   while (d != NULL && g_dir_read_name (d) != NULL)
     n++;
   return n;
-}
-
-static int
-query_int (PairingsStore *store,
-           const char    *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (PairingsStore *store,
-            const char    *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static void

@@ -242,28 +242,9 @@ test_welcome_and_demo (Fixture       *f,
 static const char *
 visible_status_title (PairingsWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  GtkWidget *page = NULL;
-  AdwViewStack *stack = NULL;
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *page;
 
-  /* The page's status page is the visible child of the view stack. */
-  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;)
-    {
-      if (ADW_IS_VIEW_STACK (w))
-        {
-          stack = ADW_VIEW_STACK (w);
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
   g_assert_nonnull (stack);
   page = adw_view_stack_get_visible_child (stack);
   g_assert_true (ADW_IS_STATUS_PAGE (page));
@@ -322,20 +303,7 @@ test_cohort_choice (Fixture       *f,
   load_demo (window);
 
   /* Choose 2023 in the header's list: the pages follow, the choice is kept. */
-  for (GtkWidget *w = GTK_WIDGET (window); w != NULL && dropdown == NULL;)
-    {
-      if (GTK_IS_DROP_DOWN (w))
-        dropdown = GTK_DROP_DOWN (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (dropdown);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
 
@@ -415,22 +383,8 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (prefs));
   settle (GTK_WIDGET (prefs));
 
-  for (GtkWidget *w = GTK_WIDGET (prefs); w != NULL;)
-    {
-      if (ADW_IS_ENTRY_ROW (w) && entry_row == NULL)
-        entry_row = w;
-      if (ADW_IS_COMBO_ROW (w) && combo_row == NULL)
-        combo_row = w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  entry_row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  combo_row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (entry_row);
   g_assert_nonnull (combo_row);
 
