@@ -126,6 +126,67 @@ parse_gmt_offset (const char *text)
   return (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back: plain
+ * arithmetic, so a large import makes no GDateTime per row. */
+static gint64
+days_from_civil (gint64 y,
+                 int    m,
+                 int    d)
+{
+  gint64 era;
+  int yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (int) (y - era * 400);
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (gint64  z,
+                 int    *y,
+                 int    *m,
+                 int    *d)
+{
+  gint64 era;
+  int doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = (int) (z - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp + (mp < 10 ? 3 : -9);
+  *y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+static char *
+format_wall_time (int year,
+                  int month,
+                  int day,
+                  int hour,
+                  int minute,
+                  int second,
+                  int offset)
+{
+  gint64 t;
+  int y, m, d;
+
+  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 || second > 60 ||
+      hour < 0 || minute < 0 || second < 0)
+    return NULL;
+
+  t = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  civil_from_days (t >= 0 ? t / 86400 : (t - 86399) / 86400, &y, &m, &d);
+  t -= days_from_civil (y, m, d) * 86400;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                          (int) (t / 3600), (int) (t / 60 % 60), (int) (t % 60));
+}
+
 char *
 pairings_parse_timestamp (const char *text)
 {
@@ -177,34 +238,30 @@ pairings_parse_timestamp (const char *text)
   else if ((ampm[0] == 'A' || ampm[0] == 'a') && hour == 12)
     hour = 0;
 
+  /* The wall time was in the form's zone: back to UTC. */
   if (a > 31)
-    dt = g_date_time_new_utc (a, b, c, hour, minute, second);  /* 2025/02/14 */
+    return format_wall_time (a, b, c, hour, minute, second, parse_gmt_offset (text));  /* 2025/02/14 */
   else
     {
       int year = c < 100 ? 2000 + c : c;
       /* Day first unless that cannot be: Europe writes 14/02, the US 2/14. */
       gboolean month_first = b > 12 && a <= 12;
-      dt = g_date_time_new_utc (year, month_first ? a : b, month_first ? b : a, hour, minute, second);
+      return format_wall_time (year, month_first ? a : b, month_first ? b : a, hour, minute,
+                               second, parse_gmt_offset (text));
     }
-  if (dt == NULL)
-    return NULL;
-
-  /* The wall time was in the form's zone: back to UTC. */
-  {
-    g_autoptr(GDateTime) utc = g_date_time_add_seconds (dt, -parse_gmt_offset (text));
-    return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  }
 }
 
 /* One record ---------------------------------------------------------------- */
 
-static char *
+/* The trimmed text of a field, in place: the record is the row's own and
+ * outlives it, so nothing is copied. NULL when the column is not mapped. */
+static const char *
 cell (Import        *import,
       GPtrArray     *fields,
       PairingsField  field)
 {
   int column = import->columns[field];
-  const char *value;
+  char *value;
 
   if (column < 0 || (guint) column >= fields->len)
     return NULL;
@@ -215,7 +272,7 @@ cell (Import        *import,
   if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
     value++;
 
-  return g_strstrip (g_strdup (value));
+  return g_strstrip (value);
 }
 
 static GStrv
@@ -258,14 +315,15 @@ extra_answers (Import    *import,
   return g_string_free (json, FALSE);
 }
 
+/* Text fields point into the record; the rest is the row's own. */
 typedef struct
 {
-  char                *name;
-  char                *email;
+  const char          *name;
+  const char          *email;
   char                *key;
   PairingsRole         role;
   PairingsStatus       status;
-  char                *text[PAIRINGS_N_FIELDS];
+  const char          *text[PAIRINGS_N_FIELDS];
   PairingsCareerStage  stage;
   GStrv                types;
   GStrv                languages;
@@ -280,11 +338,7 @@ typedef struct
 static void
 row_clear (Row *row)
 {
-  g_free (row->name);
-  g_free (row->email);
   g_free (row->key);
-  for (guint i = 0; i < PAIRINGS_N_FIELDS; i++)
-    g_free (row->text[i]);
   g_strfreev (row->types);
   g_strfreev (row->languages);
   g_strfreev (row->identity_groups);
@@ -320,14 +374,7 @@ read_row (Import    *import,
           Row       *row)
 {
   GArray *skipped = import->report->skipped;
-  g_autofree char *capacity = NULL;
-  g_autofree char *stage = NULL;
-  g_autofree char *types = NULL;
-  g_autofree char *languages = NULL;
-  g_autofree char *groups = NULL;
-  g_autofree char *submitted = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *status = NULL;
+  const char *capacity, *stage, *types, *languages, *groups, *submitted, *role, *status;
 
   for (guint i = 0; i < fields->len; i++)
     if (!g_utf8_validate (g_ptr_array_index (fields, i), -1, NULL))
@@ -402,7 +449,7 @@ read_row (Import    *import,
     }
 
   stage = cell (import, fields, PAIRINGS_FIELD_CAREER_STAGE);
-  row->text[PAIRINGS_FIELD_CAREER_STAGE] = g_strdup (stage ? stage : "");
+  row->text[PAIRINGS_FIELD_CAREER_STAGE] = stage ? stage : "";
   if (!pairings_mapping_career_stage (import->mapping, stage, &row->stage))
     {
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->unknown_stages, stage));

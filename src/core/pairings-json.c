@@ -21,8 +21,17 @@ pairings_json_append_string (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) str; *p; p++)
+  for (const guchar *p = (const guchar *) str; *p;)
     {
+      const guchar *run = p;
+
+      /* Plain text goes in runs; only what JSON escapes is looked at. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+
       switch (*p)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -30,12 +39,9 @@ pairings_json_append_string (GString    *out,
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+        default:   g_string_append_printf (out, "\\u%04x", *p);
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }

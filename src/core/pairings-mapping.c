@@ -18,6 +18,7 @@ struct _PairingsMapping
 
   char       *columns[PAIRINGS_N_FIELDS];
   GPtrArray  *options;        /* the labels of the multi-select question */
+  GPtrArray  *longest_first; /* the same labels, longest first; NULL when stale */
   GHashTable *career_stages;  /* normalized label → PairingsCareerStage + 1 */
 };
 
@@ -196,6 +197,7 @@ pairings_mapping_finalize (GObject *object)
   for (guint i = 0; i < PAIRINGS_N_FIELDS; i++)
     g_free (self->columns[i]);
   g_ptr_array_unref (self->options);
+  g_clear_pointer (&self->longest_first, g_ptr_array_unref);
   g_hash_table_unref (self->career_stages);
 
   G_OBJECT_CLASS (pairings_mapping_parent_class)->finalize (object);
@@ -426,6 +428,7 @@ pairings_mapping_add_option (PairingsMapping *self,
     if (g_str_equal (g_ptr_array_index (self->options, i), option))
       return;
   g_ptr_array_add (self->options, g_strdup (option));
+  g_clear_pointer (&self->longest_first, g_ptr_array_unref);
 }
 
 void
@@ -615,17 +618,29 @@ GStrv
 pairings_mapping_split_options (PairingsMapping *self,
                                 const char      *answer)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *rest = g_strdup (answer != NULL ? answer : "");
-  g_autoptr(GPtrArray) options = g_ptr_array_sized_new (self->options->len);
-  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *rest = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  GPtrArray *options;
   gsize start = 0;
 
-  /* A view of the labels, which stay the mapping's. */
-  for (guint i = 0; i < self->options->len; i++)
-    g_ptr_array_add (options, g_ptr_array_index (self->options, i));
+  /* Most answers to an optional question are empty. */
+  if (answer == NULL || *answer == '\0')
+    return g_new0 (char *, 1);
 
-  g_ptr_array_sort (options, compare_length_desc);
+  /* A view of the labels, which stay the mapping's, sorted once. */
+  if (self->longest_first == NULL)
+    {
+      self->longest_first = g_ptr_array_sized_new (self->options->len);
+      for (guint i = 0; i < self->options->len; i++)
+        g_ptr_array_add (self->longest_first, g_ptr_array_index (self->options, i));
+      g_ptr_array_sort (self->longest_first, compare_length_desc);
+    }
+  options = self->longest_first;
+
+  builder = g_strv_builder_new ();
+  rest = g_strdup (answer);
+  pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   for (guint i = 0; i < options->len; i++)
     {
       const char *option = g_ptr_array_index (options, i);
