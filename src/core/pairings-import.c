@@ -40,6 +40,8 @@ typedef struct
   GHashTable                  *first_line;      /* application id → line */
   GArray                      *replaced_ids;
   GHashTable                  *people;            /* email key → person id */
+  GHashTable                  *stages;            /* raw label → stage + 1, or 0 unknown */
+  GHashTable                  *answers;           /* raw answer → JSON array */
   char                        *now;
 } Import;
 
@@ -325,27 +327,24 @@ typedef struct
   PairingsStatus       status;
   const char          *text[PAIRINGS_N_FIELDS];
   PairingsCareerStage  stage;
-  GStrv                types;
   GStrv                languages;
   GStrv                identity_groups;
   int                  capacity;
   char                *submitted_at;
   char                *answers;
   char                *languages_json;
-  char                *types_json;
+  const char          *types_json;  /* the import's, shared by equal answers */
 } Row;
 
 static void
 row_clear (Row *row)
 {
   g_free (row->key);
-  g_strfreev (row->types);
   g_strfreev (row->languages);
   g_strfreev (row->identity_groups);
   g_free (row->submitted_at);
   g_free (row->answers);
   g_free (row->languages_json);
-  g_free (row->types_json);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -363,6 +362,49 @@ parse_role (const char   *text,
   else
     return FALSE;
   return TRUE;
+}
+
+/* A form has a handful of distinct answers to its closed questions, given
+ * again and again: each is mapped once per import. */
+static gboolean
+map_career_stage (Import              *import,
+                  const char          *label,
+                  PairingsCareerStage *stage)
+{
+  gpointer cached;
+  gboolean known;
+
+  if (g_hash_table_lookup_extended (import->stages, label, NULL, &cached))
+    {
+      int value = GPOINTER_TO_INT (cached);
+      *stage = value > 0 ? (PairingsCareerStage) (value - 1) : PAIRINGS_CAREER_UNKNOWN;
+      return value > 0;
+    }
+
+  known = pairings_mapping_career_stage (import->mapping, label, stage);
+  g_hash_table_insert (import->stages, g_strdup (label), GINT_TO_POINTER (known ? *stage + 1 : 0));
+  return known;
+}
+
+static const char *
+options_json (Import     *import,
+              const char *answer)
+{
+  const char *json;
+
+  if (answer == NULL || *answer == '\0')
+    return "[]";
+
+  json = g_hash_table_lookup (import->answers, answer);
+  if (json == NULL)
+    {
+      g_auto(GStrv) options = pairings_mapping_split_options (import->mapping, answer);
+      char *built = pairings_json_strv ((const char * const *) options);
+
+      g_hash_table_insert (import->answers, g_strdup (answer), built);
+      json = built;
+    }
+  return json;
 }
 
 /* Reads and checks one record; FALSE when it must be skipped (and then the
@@ -450,14 +492,14 @@ read_row (Import    *import,
 
   stage = cell (import, fields, PAIRINGS_FIELD_CAREER_STAGE);
   row->text[PAIRINGS_FIELD_CAREER_STAGE] = stage ? stage : "";
-  if (!pairings_mapping_career_stage (import->mapping, stage, &row->stage))
+  if (!map_career_stage (import, row->text[PAIRINGS_FIELD_CAREER_STAGE], &row->stage))
     {
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->unknown_stages, stage));
       g_hash_table_insert (import->unknown_stages, g_strdup (stage), GUINT_TO_POINTER (count + 1));
     }
 
   types = cell (import, fields, PAIRINGS_FIELD_MENTORING_TYPES);
-  row->types = pairings_mapping_split_options (import->mapping, types);
+  row->types_json = options_json (import, types);
   groups = cell (import, fields, PAIRINGS_FIELD_IDENTITY_GROUPS);
   row->identity_groups = pairings_mapping_split_options (import->mapping, groups);
   languages = cell (import, fields, PAIRINGS_FIELD_LANGUAGES);
@@ -576,8 +618,6 @@ bind_row (sqlite3_stmt *stmt,
 {
   if (row->languages_json == NULL)
     row->languages_json = pairings_json_strv ((const char * const *) row->languages);
-  if (row->types_json == NULL)
-    row->types_json = pairings_json_strv ((const char * const *) row->types);
 
   sqlite3_bind_text (stmt, 1, pairings_status_to_string (row->status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
@@ -835,6 +875,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->first_line, g_hash_table_unref);
   g_clear_pointer (&import->replaced_ids, g_array_unref);
   g_clear_pointer (&import->people, g_hash_table_unref);
+  g_clear_pointer (&import->stages, g_hash_table_unref);
+  g_clear_pointer (&import->answers, g_hash_table_unref);
   g_clear_pointer (&import->now, g_free);
   if (import->replaced != NULL)
     g_string_free (import->replaced, TRUE);
@@ -1125,6 +1167,8 @@ pairings_import_stream (PairingsStore                *store,
   import.replaced = g_string_new ("[");
   import.unknown_stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     import.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
