@@ -18,6 +18,7 @@
 #include "pairings-demo.h"
 #include "pairings-export.h"
 #include "pairings-import.h"
+#include "pairings-solver.h"
 #include "pairings-json.h"
 #include "pairings-stats.h"
 #include "pairings-store.h"
@@ -666,6 +667,103 @@ cmd_import (Globals  *globals,
   return EXIT_DONE;
 }
 
+static void
+print_score (GString *out,
+             gint64   value,
+             gint64   scale)
+{
+  int decimals = 0;
+
+  for (gint64 s = scale; s > 1; s /= 10)
+    decimals++;
+  if (decimals == 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  else
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT,
+                            value < 0 ? "-" : "", ABS (value) / scale, decimals, ABS (value) % scale);
+}
+
+static int
+cmd_solve (Globals  *globals,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(PairingsSolver) solver = NULL;
+  g_autoptr(PairingsSolution) solution = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gboolean json = FALSE;
+  gint64 scale = 1;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command (_("MATRIX.csv"),
+                      _("Pair the most rows with the columns for the largest total score. The "
+                        "matrix has a row per mentee and a column per mentor place; an empty "
+                        "cell forbids the pair. A file whose header is “row,column,score” lists "
+                        "the allowed pairs instead."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("solve takes the matrix file to read"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  name = g_file_get_basename (file);
+  stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    {
+      g_printerr ("pairings-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  solver = pairings_solver_new_from_csv (G_INPUT_STREAM (stream), name, &scale, &error);
+  if (solver == NULL)
+    {
+      g_printerr ("pairings-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  solution = pairings_solver_solve (solver, NULL, &error);
+  if (solution == NULL)
+    return report_error (error);
+
+  if (json)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (out, "{\"total\": ");
+      print_score (out, solution->total, scale);
+      g_string_append_printf (out, ", \"matched\": %u, \"pairs\": [", solution->matched);
+      for (guint r = 0; r < solution->n_rows; r++)
+        if (solution->column_of[r] >= 0)
+          {
+            g_string_append_printf (out, "%s[%u, %d]", first ? "" : ", ", r, solution->column_of[r]);
+            first = FALSE;
+          }
+      g_string_append_printf (out, "], \"solve_seconds\": %.6f, \"certificate\": %s}\n",
+                              solution->seconds, solution->certificate ? "true" : "false");
+    }
+  else
+    {
+      g_string_append (out, "total ");
+      print_score (out, solution->total, scale);
+      g_string_append_c (out, '\n');
+      for (guint r = 0; r < solution->n_rows; r++)
+        if (solution->column_of[r] >= 0)
+          g_string_append_printf (out, "%u,%d\n", r, solution->column_of[r]);
+      /* TRANSLATORS: after solving: pairs made, rows, solver rounds */
+      g_printerr (_("%u of %u rows paired; optimality certificate checked after %u round(s).\n"),
+                  solution->matched, solution->n_rows, solution->rounds);
+    }
+
+  fputs (out->str, stdout);
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("Create an empty database, or check an existing one") },
   { "demo", cmd_demo, N_("Fill the database with a demo programme") },
@@ -673,6 +771,7 @@ static const Command commands[] = {
   { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
   { "import", cmd_import, N_("Import applications from a form’s CSV export") },
   { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
+  { "solve", cmd_solve, N_("Solve a score matrix exactly (for scripts and benchmarks)") },
   { "backup", cmd_backup, N_("Copy the database to FILE") },
 };
 

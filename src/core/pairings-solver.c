@@ -1,0 +1,742 @@
+/* pairings-solver.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Min-cost flow: each row sends one unit to the sink, either through a
+ * column (cost −score, then the column's capacity, then the pair limit) or
+ * through its own "unmatched" arc, whose cost is larger than any gain in
+ * score, so that the most rows are paired first and the best total comes
+ * second. Successive shortest paths, one row at a time, with potentials
+ * (Dijkstra on reduced costs, stopping at the sink).
+ *
+ * The flow is first solved on a candidate graph (each row's best columns);
+ * the final potentials then price every pair left out. A pair with a
+ * negative reduced cost could improve the solution: it joins the graph and
+ * the problem is solved again, until none is left. What comes out is
+ * optimal for the whole problem, and the check is the certificate.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pairings-csv.h"
+#include "pairings-solver.h"
+
+#define INF G_MAXINT64
+
+typedef struct
+{
+  guint  row;
+  guint  column;
+  gint64 score;
+} Edge;
+
+struct _PairingsSolver
+{
+  guint   n_rows;
+  guint   n_columns;
+  guint  *capacity;
+  guint   limit;
+  guint   candidates;
+  GArray *edges;
+};
+
+PairingsSolver *
+pairings_solver_new (guint n_rows,
+                     guint n_columns)
+{
+  PairingsSolver *self = g_new0 (PairingsSolver, 1);
+
+  self->n_rows = n_rows;
+  self->n_columns = n_columns;
+  self->capacity = g_new (guint, MAX (n_columns, 1));
+  for (guint j = 0; j < n_columns; j++)
+    self->capacity[j] = 1;
+  self->limit = G_MAXUINT;
+  self->candidates = 50;
+  self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  return self;
+}
+
+void
+pairings_solver_free (PairingsSolver *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->capacity);
+  g_array_unref (self->edges);
+  g_free (self);
+}
+
+void
+pairings_solver_set_capacity (PairingsSolver *self,
+                              guint           column,
+                              guint           capacity)
+{
+  g_return_if_fail (column < self->n_columns);
+  self->capacity[column] = capacity;
+}
+
+void
+pairings_solver_set_limit (PairingsSolver *self,
+                           guint           limit)
+{
+  self->limit = limit;
+}
+
+void
+pairings_solver_set_candidates (PairingsSolver *self,
+                                guint           k)
+{
+  self->candidates = k;
+}
+
+void
+pairings_solver_allow (PairingsSolver *self,
+                       guint           row,
+                       guint           column,
+                       gint64          score)
+{
+  Edge edge = { row, column, score };
+
+  g_return_if_fail (row < self->n_rows && column < self->n_columns);
+  g_array_append_val (self->edges, edge);
+}
+
+void
+pairings_solution_free (PairingsSolution *solution)
+{
+  if (solution == NULL)
+    return;
+  g_free (solution->column_of);
+  g_free (solution);
+}
+
+/* Each row's allowed pairs, best first, ties by column: the order that
+ * picks the candidates and makes the result deterministic. */
+static int
+compare_edges (gconstpointer a,
+               gconstpointer b)
+{
+  const Edge *x = a;
+  const Edge *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return 0;
+}
+
+/* The flow network ------------------------------------------------------------ */
+
+typedef struct
+{
+  guint    n_nodes;
+  guint    n_arcs;
+  guint   *first;     /* CSR: arcs of node v are first[v] .. first[v + 1] - 1 */
+  guint   *to;
+  gint32  *cap;
+  gint64  *cost;
+  guint   *rev;       /* index of the reverse arc */
+  guint   *edge_of;   /* for a row → column arc, the index of its Edge; else G_MAXUINT */
+} Network;
+
+static void
+network_free (Network *net)
+{
+  g_free (net->first);
+  g_free (net->to);
+  g_free (net->cap);
+  g_free (net->cost);
+  g_free (net->rev);
+  g_free (net->edge_of);
+}
+
+typedef struct
+{
+  guint  from, to;
+  gint32 cap;
+  gint64 cost;
+  guint  edge;
+} ArcSpec;
+
+static void
+network_build (Network *net,
+               guint    n_nodes,
+               GArray  *specs)
+{
+  guint *fill;
+
+  net->n_nodes = n_nodes;
+  net->n_arcs = specs->len * 2;
+  net->first = g_new0 (guint, n_nodes + 1);
+  net->to = g_new (guint, net->n_arcs);
+  net->cap = g_new (gint32, net->n_arcs);
+  net->cost = g_new (gint64, net->n_arcs);
+  net->rev = g_new (guint, net->n_arcs);
+  net->edge_of = g_new (guint, net->n_arcs);
+
+  for (guint i = 0; i < specs->len; i++)
+    {
+      ArcSpec *s = &g_array_index (specs, ArcSpec, i);
+      net->first[s->from + 1]++;
+      net->first[s->to + 1]++;
+    }
+  for (guint v = 0; v < n_nodes; v++)
+    net->first[v + 1] += net->first[v];
+
+  fill = g_memdup2 (net->first, sizeof (guint) * n_nodes);
+  for (guint i = 0; i < specs->len; i++)
+    {
+      ArcSpec *s = &g_array_index (specs, ArcSpec, i);
+      guint a = fill[s->from]++;
+      guint b = fill[s->to]++;
+
+      net->to[a] = s->to;
+      net->cap[a] = s->cap;
+      net->cost[a] = s->cost;
+      net->rev[a] = b;
+      net->edge_of[a] = s->edge;
+      net->to[b] = s->from;
+      net->cap[b] = 0;
+      net->cost[b] = -s->cost;
+      net->rev[b] = a;
+      net->edge_of[b] = G_MAXUINT;
+    }
+  g_free (fill);
+}
+
+/* A binary heap of (distance, node), smallest first, ties by node. */
+typedef struct
+{
+  gint64 dist;
+  guint  node;
+} HeapItem;
+
+typedef struct
+{
+  HeapItem *items;
+  guint     len;
+  guint     size;
+} Heap;
+
+static gboolean
+heap_less (const HeapItem *a,
+           const HeapItem *b)
+{
+  return a->dist < b->dist || (a->dist == b->dist && a->node < b->node);
+}
+
+static void
+heap_push (Heap   *heap,
+           gint64  dist,
+           guint   node)
+{
+  guint i;
+
+  if (heap->len == heap->size)
+    {
+      heap->size = MAX (64, heap->size * 2);
+      heap->items = g_renew (HeapItem, heap->items, heap->size);
+    }
+  i = heap->len++;
+  heap->items[i] = (HeapItem) { dist, node };
+  while (i > 0 && heap_less (&heap->items[i], &heap->items[(i - 1) / 2]))
+    {
+      HeapItem tmp = heap->items[i];
+      heap->items[i] = heap->items[(i - 1) / 2];
+      heap->items[(i - 1) / 2] = tmp;
+      i = (i - 1) / 2;
+    }
+}
+
+static HeapItem
+heap_pop (Heap *heap)
+{
+  HeapItem top = heap->items[0];
+  guint i = 0;
+
+  heap->items[0] = heap->items[--heap->len];
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+
+      if (l < heap->len && heap_less (&heap->items[l], &heap->items[m]))
+        m = l;
+      if (r < heap->len && heap_less (&heap->items[r], &heap->items[m]))
+        m = r;
+      if (m == i)
+        break;
+      {
+        HeapItem tmp = heap->items[i];
+        heap->items[i] = heap->items[m];
+        heap->items[m] = tmp;
+      }
+      i = m;
+    }
+  return top;
+}
+
+typedef struct
+{
+  Network  net;
+  gint64  *potential;
+  gint64  *dist;
+  guint   *prev_arc;
+  guint8  *done;
+  guint   *touched;
+  guint    n_touched;
+  Heap     heap;
+} Flow;
+
+static void
+flow_clear (Flow *flow)
+{
+  network_free (&flow->net);
+  g_free (flow->potential);
+  g_free (flow->dist);
+  g_free (flow->prev_arc);
+  g_free (flow->done);
+  g_free (flow->touched);
+  g_free (flow->heap.items);
+}
+
+/* One unit from @source to @sink along a shortest path of reduced costs;
+ * the potentials of the settled nodes then move so that every reduced
+ * cost stays non-negative. */
+static gboolean
+augment (Flow  *flow,
+         guint  source,
+         guint  sink)
+{
+  Network *net = &flow->net;
+  gint64 d_sink = INF;
+
+  flow->n_touched = 0;
+  flow->heap.len = 0;
+  flow->dist[source] = 0;
+  flow->touched[flow->n_touched++] = source;
+  heap_push (&flow->heap, 0, source);
+
+  while (flow->heap.len > 0)
+    {
+      HeapItem item = heap_pop (&flow->heap);
+      guint u = item.node;
+
+      if (flow->done[u] || item.dist > flow->dist[u])
+        continue;
+      flow->done[u] = 1;
+      if (u == sink)
+        {
+          d_sink = item.dist;
+          break;
+        }
+
+      for (guint a = net->first[u]; a < net->first[u + 1]; a++)
+        {
+          guint v = net->to[a];
+          gint64 nd;
+
+          if (net->cap[a] <= 0 || flow->done[v])
+            continue;
+          nd = item.dist + net->cost[a] + flow->potential[u] - flow->potential[v];
+          if (nd < flow->dist[v])
+            {
+              if (flow->dist[v] == INF)
+                flow->touched[flow->n_touched++] = v;
+              flow->dist[v] = nd;
+              flow->prev_arc[v] = a;
+              heap_push (&flow->heap, nd, v);
+            }
+        }
+    }
+
+  if (d_sink != INF)
+    {
+      for (guint i = 0; i < flow->n_touched; i++)
+        {
+          guint v = flow->touched[i];
+          if (flow->done[v])
+            flow->potential[v] += flow->dist[v] - d_sink;
+        }
+      for (guint v = sink; v != source;)
+        {
+          guint a = flow->prev_arc[v];
+          net->cap[a]--;
+          net->cap[net->rev[a]]++;
+          v = net->to[net->rev[a]];
+        }
+    }
+
+  for (guint i = 0; i < flow->n_touched; i++)
+    {
+      guint v = flow->touched[i];
+      flow->dist[v] = INF;
+      flow->done[v] = 0;
+    }
+
+  return d_sink != INF;
+}
+
+/* Solving --------------------------------------------------------------------- */
+
+static gint64
+unmatched_penalty (const PairingsSolver *self)
+{
+  gint64 lo = 0, hi = 0;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      gint64 s = g_array_index (self->edges, Edge, i).score;
+      lo = MIN (lo, s);
+      hi = MAX (hi, s);
+    }
+  /* More than any change of total an exchange of pairs can bring. */
+  return (hi - lo + 1) * ((gint64) self->n_rows + 1) + 1;
+}
+
+static void
+build_flow (Flow                 *flow,
+            const PairingsSolver *self,
+            const guint8         *in_graph,
+            gint64                penalty)
+{
+  guint n = self->n_rows, m = self->n_columns;
+  guint limit_node = n + m, sink = n + m + 1;
+  g_autoptr(GArray) specs = g_array_new (FALSE, FALSE, sizeof (ArcSpec));
+  guint n_nodes = n + m + 2;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+      if (in_graph[i])
+        g_array_append_val (specs, ((ArcSpec) { e->row, n + e->column, 1, -e->score, i }));
+    }
+  for (guint r = 0; r < n; r++)
+    g_array_append_val (specs, ((ArcSpec) { r, sink, 1, penalty, G_MAXUINT }));
+  for (guint c = 0; c < m; c++)
+    g_array_append_val (specs, ((ArcSpec) { n + c, limit_node, (gint32) MIN (self->capacity[c], (guint) G_MAXINT32), 0, G_MAXUINT }));
+  g_array_append_val (specs, ((ArcSpec) { limit_node, sink, (gint32) MIN (self->limit, n), 0, G_MAXUINT }));
+
+  network_build (&flow->net, n_nodes, specs);
+  flow->potential = g_new0 (gint64, n_nodes);
+  flow->dist = g_new (gint64, n_nodes);
+  flow->prev_arc = g_new (guint, n_nodes);
+  flow->done = g_new0 (guint8, n_nodes);
+  flow->touched = g_new (guint, n_nodes);
+  for (guint v = 0; v < n_nodes; v++)
+    flow->dist[v] = INF;
+
+  /* Potentials that make every arc's reduced cost non-negative at the
+   * start: a column sits at minus its best score, the limit node and the
+   * sink at the lowest of those. */
+  for (guint c = 0; c < m; c++)
+    flow->potential[n + c] = 0;
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+      if (in_graph[i])
+        flow->potential[n + e->column] = MIN (flow->potential[n + e->column], -e->score);
+    }
+  for (guint c = 0; c < m; c++)
+    flow->potential[limit_node] = MIN (flow->potential[limit_node], flow->potential[n + c]);
+  flow->potential[sink] = flow->potential[limit_node];
+}
+
+/* Prices every pair outside the candidate graph; the ones that could
+ * still improve the solution join it. Returns how many joined. */
+static guint
+price_out (const PairingsSolver *self,
+           const Flow           *flow,
+           guint8               *in_graph)
+{
+  guint n = self->n_rows;
+  guint added = 0;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+
+      if (in_graph[i])
+        continue;
+      if (-e->score + flow->potential[e->row] - flow->potential[n + e->column] < 0)
+        {
+          in_graph[i] = 1;
+          added++;
+        }
+    }
+  return added;
+}
+
+PairingsSolution *
+pairings_solver_solve (PairingsSolver  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autoptr(PairingsSolution) solution = g_new0 (PairingsSolution, 1);
+  g_autofree guint8 *in_graph = NULL;
+  gint64 penalty;
+  gint64 start = g_get_monotonic_time ();
+  guint n = self->n_rows;
+
+  g_array_sort (self->edges, compare_edges);
+  in_graph = g_new0 (guint8, MAX (self->edges->len, 1));
+  for (guint i = 0, seen = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+      if (i > 0 && g_array_index (self->edges, Edge, i - 1).row != e->row)
+        seen = 0;
+      in_graph[i] = self->candidates == 0 || seen++ < self->candidates;
+    }
+  penalty = unmatched_penalty (self);
+
+  solution->n_rows = n;
+  solution->column_of = g_new (int, MAX (n, 1));
+
+  for (;;)
+    {
+      Flow flow = { 0, };
+
+      solution->rounds++;
+      build_flow (&flow, self, in_graph, penalty);
+      for (guint r = 0; r < n; r++)
+        {
+          if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              flow_clear (&flow);
+              return NULL;
+            }
+          /* A row can always reach the sink through its unmatched arc. */
+          augment (&flow, r, n + self->n_columns + 1);
+        }
+
+      if (price_out (self, &flow, in_graph) == 0)
+        {
+          solution->matched = 0;
+          solution->total = 0;
+          for (guint r = 0; r < n; r++)
+            {
+              solution->column_of[r] = -1;
+              for (guint a = flow.net.first[r]; a < flow.net.first[r + 1]; a++)
+                {
+                  guint e = flow.net.edge_of[a];
+                  if (e != G_MAXUINT && flow.net.cap[a] == 0)
+                    {
+                      Edge *edge = &g_array_index (self->edges, Edge, e);
+                      solution->column_of[r] = (int) edge->column;
+                      solution->total += edge->score;
+                      solution->matched++;
+                    }
+                }
+            }
+          solution->certificate = TRUE;
+          flow_clear (&flow);
+          break;
+        }
+      flow_clear (&flow);
+    }
+
+  solution->seconds = (g_get_monotonic_time () - start) / 1e6;
+  return g_steal_pointer (&solution);
+}
+
+/* Reading the `solve` input ------------------------------------------------------- */
+
+/* "12.5" → 12500 at scale 1000; FALSE when the cell is not a number. */
+static gboolean
+parse_score (const char *text,
+             int         decimals,
+             gint64     *value)
+{
+  gboolean negative = FALSE;
+  gint64 whole = 0, fraction = 0;
+  int digits = 0;
+  const char *p = text;
+
+  while (*p == ' ')
+    p++;
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (whole > G_MAXINT64 / 100)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      if (digits < decimals)
+        {
+          fraction = fraction * 10 + (*p - '0');
+          digits++;
+        }
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+  for (; digits < decimals; digits++)
+    fraction *= 10;
+  for (int i = 0; i < decimals; i++)
+    whole *= 10;
+  *value = (whole + fraction) * (negative ? -1 : 1);
+  return TRUE;
+}
+
+static int
+count_decimals (const char *text)
+{
+  const char *dot = strchr (text, '.');
+  int n = 0;
+
+  if (dot == NULL)
+    return 0;
+  for (dot++; g_ascii_isdigit (*dot); dot++)
+    n++;
+  return n;
+}
+
+PairingsSolver *
+pairings_solver_new_from_csv (GInputStream  *stream,
+                              const char    *name,
+                              gint64        *scale_out,
+                              GError       **error)
+{
+  g_autoptr(PairingsCsvReader) reader = pairings_csv_reader_new (stream, name, error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *fields = NULL;
+  gboolean oversized = FALSE;
+  gboolean sparse;
+  guint line = 0;
+  int decimals = 0;
+  guint n_rows = 0, n_columns = 0;
+  gint64 scale = 1;
+  PairingsSolver *self;
+
+  if (reader == NULL)
+    return NULL;
+
+  while (pairings_csv_reader_next (reader, &fields, &line, &oversized, error))
+    {
+      if (oversized)
+        {
+          g_ptr_array_unref (fields);
+          g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_TOO_LARGE,
+                       _("%s, line %u: the row is too long"), name, line);
+          return NULL;
+        }
+      for (guint i = 0; i < fields->len; i++)
+        decimals = MAX (decimals, count_decimals (g_ptr_array_index (fields, i)));
+      g_ptr_array_add (records, fields);
+      g_array_append_val (lines, line);
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (records->len == 0)
+    {
+      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_EMPTY, _("%s is empty"), name);
+      return NULL;
+    }
+
+  if (decimals > 6)
+    {
+      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX,
+                   _("%s: scores have more than six decimals"), name);
+      return NULL;
+    }
+  for (int i = 0; i < decimals; i++)
+    scale *= 10;
+
+  {
+    GPtrArray *first = g_ptr_array_index (records, 0);
+    sparse = first->len == 3 && g_str_equal (g_ptr_array_index (first, 0), "row") &&
+             g_str_equal (g_ptr_array_index (first, 1), "column") &&
+             g_str_equal (g_ptr_array_index (first, 2), "score");
+  }
+
+  if (sparse)
+    {
+      for (guint i = 1; i < records->len; i++)
+        {
+          GPtrArray *f = g_ptr_array_index (records, i);
+          guint64 r, c;
+
+          if (f->len != 3 || !g_ascii_string_to_unsigned (g_ptr_array_index (f, 0), 10, 0, G_MAXINT32, &r, NULL) ||
+              !g_ascii_string_to_unsigned (g_ptr_array_index (f, 1), 10, 0, G_MAXINT32, &c, NULL))
+            {
+              g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX,
+                           _("%s, line %u: expected row,column,score"), name,
+                           g_array_index (lines, guint, i));
+              return NULL;
+            }
+          n_rows = MAX (n_rows, (guint) r + 1);
+          n_columns = MAX (n_columns, (guint) c + 1);
+        }
+      self = pairings_solver_new (n_rows, n_columns);
+      for (guint i = 1; i < records->len; i++)
+        {
+          GPtrArray *f = g_ptr_array_index (records, i);
+          gint64 score;
+
+          if (!parse_score (g_ptr_array_index (f, 2), decimals, &score))
+            {
+              g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX,
+                           _("%s, line %u: “%s” is not a score"), name,
+                           g_array_index (lines, guint, i), (char *) g_ptr_array_index (f, 2));
+              pairings_solver_free (self);
+              return NULL;
+            }
+          pairings_solver_allow (self, (guint) g_ascii_strtoull (g_ptr_array_index (f, 0), NULL, 10),
+                                 (guint) g_ascii_strtoull (g_ptr_array_index (f, 1), NULL, 10), score);
+        }
+    }
+  else
+    {
+      n_rows = records->len;
+      n_columns = ((GPtrArray *) g_ptr_array_index (records, 0))->len;
+      self = pairings_solver_new (n_rows, n_columns);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          GPtrArray *f = g_ptr_array_index (records, r);
+
+          if (f->len != n_columns)
+            {
+              g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX,
+                           _("%s, line %u: %u cells where the first row has %u"), name,
+                           g_array_index (lines, guint, r), f->len, n_columns);
+              pairings_solver_free (self);
+              return NULL;
+            }
+          for (guint c = 0; c < n_columns; c++)
+            {
+              const char *cell = g_ptr_array_index (f, c);
+              gint64 score;
+
+              if (*cell == '\0')
+                continue;
+              if (!parse_score (cell, decimals, &score))
+                {
+                  g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX,
+                               _("%s, line %u, column %u: “%s” is not a score"), name,
+                               g_array_index (lines, guint, r), c + 1, cell);
+                  pairings_solver_free (self);
+                  return NULL;
+                }
+              pairings_solver_allow (self, r, c, score);
+            }
+        }
+    }
+
+  *scale_out = scale;
+  return self;
+}
