@@ -436,19 +436,31 @@ build_flow (Flow                 *flow,
     flow->dist[v] = INF;
 
   /* Potentials that make every arc's reduced cost non-negative at the
-   * start: a column sits at minus its best score, the limit node and the
-   * sink at the lowest of those. */
-  for (guint c = 0; c < m; c++)
-    flow->potential[n + c] = 0;
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      Edge *e = &g_array_index (self->edges, Edge, i);
+   * start, and zero on each row's best arc and on every column's way out:
+   * a row whose best column is free is then paired at once, as the row
+   * reduction of the Jonker–Volgenant method does. */
+  {
+    gint64 top = 0;
+
+    for (guint i = 0; i < self->edges->len; i++)
       if (in_graph[i])
-        flow->potential[n + e->column] = MIN (flow->potential[n + e->column], -e->score);
-    }
-  for (guint c = 0; c < m; c++)
-    flow->potential[limit_node] = MIN (flow->potential[limit_node], flow->potential[n + c]);
-  flow->potential[sink] = flow->potential[limit_node];
+        top = MAX (top, g_array_index (self->edges, Edge, i).score);
+    for (guint v = n; v < n_nodes; v++)
+      flow->potential[v] = -top;
+    for (guint r = 0; r < n; r++)
+      flow->potential[r] = -top;
+    /* Edges are sorted best first within a row: the first one in the
+     * graph is the row's best. */
+    for (guint i = 0, row = G_MAXUINT; i < self->edges->len; i++)
+      {
+        Edge *e = &g_array_index (self->edges, Edge, i);
+        if (in_graph[i] && e->row != row)
+          {
+            flow->potential[e->row] = e->score - top;
+            row = e->row;
+          }
+      }
+  }
 }
 
 /* Prices every pair outside the candidate graph; the ones that could
