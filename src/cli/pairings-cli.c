@@ -18,6 +18,7 @@
 #include "pairings-demo.h"
 #include "pairings-export.h"
 #include "pairings-import.h"
+#include "pairings-matcher.h"
 #include "pairings-solver.h"
 #include "pairings-json.h"
 #include "pairings-stats.h"
@@ -667,6 +668,85 @@ cmd_import (Globals  *globals,
   return EXIT_DONE;
 }
 
+static int
+cmd_match (Globals  *globals,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsMatchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *out = NULL;
+  gboolean apply = FALSE, json = FALSE;
+  int threshold = G_MININT;
+  PairingsMatchSettings settings;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort to pair"), N_("NAME") },
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
+      N_("Put the suggestions on the board, in place of the unlocked suggestions there"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "dump-scores", 0, 0, G_OPTION_ARG_FILENAME, &dump,
+      N_("Write the score matrix in the form “solve” reads"), N_("FILE") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode,
+      N_("participation (the default), threshold or fairness"), N_("MODE") },
+    { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
+      N_("The lowest score a pair may have, in threshold mode"), N_("SCORE") },
+    { NULL }
+  };
+
+  if (!parse_command ("", _("Suggest the best pairs for a cohort, each explained."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("match takes no arguments"));
+  if (cohort_name == NULL)
+    return usage_error (_("match needs --cohort NAME"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL || !pairings_match_settings_load (store, pairings_cohort_get_id (cohort), &settings, &error))
+    return report_error (error);
+
+  if (mode != NULL)
+    {
+      if (g_str_equal (mode, "participation"))
+        settings.mode = PAIRINGS_MODE_PARTICIPATION;
+      else if (g_str_equal (mode, "threshold"))
+        settings.mode = PAIRINGS_MODE_THRESHOLD;
+      else if (g_str_equal (mode, "fairness"))
+        settings.mode = PAIRINGS_MODE_FAIRNESS;
+      else
+        return usage_error (_("--mode is participation, threshold or fairness"));
+    }
+  if (threshold != G_MININT)
+    settings.threshold = threshold;
+
+  if (dump != NULL &&
+      !pairings_matcher_dump_scores (store, pairings_cohort_get_id (cohort), &settings, dump, &error))
+    return report_error (error);
+
+  result = pairings_matcher_run (store, pairings_cohort_get_id (cohort), &settings, NULL, &error);
+  if (result == NULL)
+    return report_error (error);
+
+  out = json ? pairings_match_result_to_json (result) : pairings_match_result_to_text (result);
+  fputs (out, stdout);
+
+  if (apply)
+    {
+      if (!pairings_matcher_apply (store, pairings_cohort_get_id (cohort), result, &error))
+        return report_error (error);
+      g_printerr (_("The suggestions are on the board of cohort %s.\n"), cohort_name);
+    }
+  return EXIT_DONE;
+}
+
 static void
 print_score (GString *out,
              gint64   value,
@@ -771,6 +851,7 @@ static const Command commands[] = {
   { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
   { "import", cmd_import, N_("Import applications from a form’s CSV export") },
   { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
+  { "match", cmd_match, N_("Suggest the best pairs for a cohort, each explained") },
   { "solve", cmd_solve, N_("Solve a score matrix exactly (for scripts and benchmarks)") },
   { "backup", cmd_backup, N_("Copy the database to FILE") },
 };

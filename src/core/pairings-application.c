@@ -20,6 +20,8 @@ struct _PairingsApplication
   char                *institution;
   char                *experiment;
   char                *location;
+  char                *department;
+  char                *timezone;
   PairingsCareerStage  career_stage;
   char               **mentoring_types;
   char               **languages;
@@ -52,6 +54,8 @@ pairings_application_finalize (GObject *object)
   g_free (self->institution);
   g_free (self->experiment);
   g_free (self->location);
+  g_free (self->department);
+  g_free (self->timezone);
   g_strfreev (self->mentoring_types);
   g_strfreev (self->languages);
   g_free (self->motivation);
@@ -142,6 +146,8 @@ _pairings_application_new (const PairingsApplicationIds  *ids,
   self->institution = g_strdup (data->institution ? data->institution : "");
   self->experiment = g_strdup (data->experiment ? data->experiment : "");
   self->location = g_strdup (data->location ? data->location : "");
+  self->department = g_strdup (data->department ? data->department : "");
+  self->timezone = g_strdup (data->timezone ? data->timezone : "");
   self->career_stage = data->career_stage;
   self->mentoring_types = g_strdupv ((char **) data->mentoring_types);
   self->languages = g_strdupv ((char **) data->languages);
@@ -171,6 +177,8 @@ GETTER (PairingsStatus, status, PAIRINGS_STATUS_SUBMITTED)
 GETTER (const char *, institution, NULL)
 GETTER (const char *, experiment, NULL)
 GETTER (const char *, location, NULL)
+GETTER (const char *, department, NULL)
+GETTER (const char *, timezone, NULL)
 GETTER (PairingsCareerStage, career_stage, PAIRINGS_CAREER_UNKNOWN)
 GETTER (int, capacity, 0)
 GETTER (const char *, motivation, NULL)

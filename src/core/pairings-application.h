@@ -26,6 +26,8 @@ PairingsStatus       pairings_application_get_status           (PairingsApplicat
 const char          *pairings_application_get_institution      (PairingsApplication *self);
 const char          *pairings_application_get_experiment       (PairingsApplication *self);
 const char          *pairings_application_get_location         (PairingsApplication *self);
+const char          *pairings_application_get_department       (PairingsApplication *self);
+const char          *pairings_application_get_timezone         (PairingsApplication *self);
 PairingsCareerStage  pairings_application_get_career_stage     (PairingsApplication *self);
 const char * const  *pairings_application_get_mentoring_types  (PairingsApplication *self);
 const char * const  *pairings_application_get_languages        (PairingsApplication *self);
