@@ -1127,10 +1127,11 @@ pairings_match_result_to_text (PairingsMatchResult *result)
 {
   GString *text = g_string_new (NULL);
   guint suggested = result->pairs->len - result->pinned;
+  g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, result->total);
 
-  g_string_append_printf (text, _("%u suggested pairs (total %" G_GINT64_FORMAT ", median %d, lowest %d), "
+  g_string_append_printf (text, _("%u suggested pairs (total %s, median %d, lowest %d), "
                                   "%u kept by the committee, %u mentees left unpaired.\n"),
-                          suggested, result->total, result->median, result->minimum,
+                          suggested, total, result->median, result->minimum,
                           result->pinned, result->unmatched->len);
   for (guint i = 0; i < result->pairs->len; i++)
     {
