@@ -162,6 +162,53 @@ test_rules (Fixture       *f,
 }
 
 static void
+test_exclusions_and_capacity_rule (Fixture       *f,
+                                   gconstpointer  data)
+{
+  PairingsMatchSettings settings;
+  g_autoptr(PairingsMatchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pairings_match_settings_init (&settings);
+  settings.institution = PAIRINGS_INSTITUTION_IGNORE;
+  /* The committee never pairs Ana with Noa nor with Ola. */
+  g_assert_true (_pairings_store_exec (f->store,
+    "INSERT INTO exclusions (mentor_application_id, mentee_application_id, reason)"
+    " SELECT o.id, e.id, 'conflict' FROM applications o, applications e"
+    " WHERE o.name IN ('noa', 'ola') AND e.name = 'ana'", &error));
+  result = run (f, &settings);
+  g_assert_cmpstr (pair_of (result, "ana")->mentor_name, ==, "mia");
+  g_clear_pointer (&result, pairings_match_result_free);
+
+  /* Excluded from Mia too: no eligible mentor, and the reason says so. */
+  g_assert_true (_pairings_store_exec (f->store,
+    "INSERT INTO exclusions (mentor_application_id, mentee_application_id)"
+    " SELECT o.id, e.id FROM applications o, applications e WHERE o.name = 'mia' AND e.name = 'ana'",
+    &error));
+  result = run (f, &settings);
+  g_assert_nonnull (strstr (first_reason (result), "3 excluded by the committee"));
+  g_clear_pointer (&result, pairings_match_result_free);
+
+  /* With the rule off, exclusions are ignored. */
+  settings.exclusions = FALSE;
+  result = run (f, &settings);
+  g_assert_cmpuint (result->unmatched->len, ==, 0);
+  g_clear_pointer (&result, pairings_match_result_free);
+
+  /* Without the capacity rule, one mentor may take everyone. */
+  settings.capacity = FALSE;
+  g_assert_true (_pairings_store_exec (f->store,
+                                       "UPDATE applications SET status = 'declined' WHERE name IN ('noa', 'ola')",
+                                       &error));
+  result = run (f, &settings);
+  g_assert_cmpuint (result->pairs->len, ==, 3);
+  settings.capacity = TRUE;
+  g_clear_pointer (&result, pairings_match_result_free);
+  result = run (f, &settings);
+  g_assert_cmpuint (result->pairs->len, ==, 1);
+}
+
+static void
 test_capacity_and_limit (Fixture       *f,
                          gconstpointer  data)
 {
@@ -347,6 +394,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/matcher/rules", test_rules);
+  ADD ("/matcher/exclusions-and-capacity-rule", test_exclusions_and_capacity_rule);
   ADD ("/matcher/capacity-and-limit", test_capacity_and_limit);
   ADD ("/matcher/pinned-and-apply", test_pinned_and_apply);
   ADD ("/matcher/modes", test_modes);
