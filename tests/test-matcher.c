@@ -242,6 +242,9 @@ test_pinned_and_apply (Fixture       *f,
   PairingsMatchSettings settings;
   g_autoptr(PairingsMatchResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 event_id = 0;
   guint events;
 
   pairings_match_settings_init (&settings);
@@ -260,7 +263,9 @@ test_pinned_and_apply (Fixture       *f,
   g_assert_false (pair_of (result, "ana")->pinned);
 
   events = pairings_store_count_events (f->store);
-  g_assert_true (pairings_matcher_apply (f->store, f->id, result, &error));
+  before = query_text (f->store, "SELECT group_concat(id || ':' || mentee_application_id || ':' ||"
+                                 " mentor_application_id || ':' || stage, ';') FROM pairs ORDER BY id");
+  g_assert_true (pairings_matcher_apply (f->store, f->id, result, &event_id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pairings_store_count_events (f->store), ==, events + 1);
   /* The approved pair stays; the suggestions are the new ones. */
@@ -268,6 +273,15 @@ test_pinned_and_apply (Fixture       *f,
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM pairs WHERE stage = 'suggested'"), ==, 2);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM pairs p JOIN applications e"
                                         " ON e.id = p.mentee_application_id WHERE e.name = 'cy'"), ==, 1);
+
+  /* Taken back: the board is as it was, the old suggestion included. */
+  g_assert_true (pairings_matcher_undo (f->store, event_id, &error));
+  g_assert_no_error (error);
+  after = query_text (f->store, "SELECT group_concat(id || ':' || mentee_application_id || ':' ||"
+                                " mentor_application_id || ':' || stage, ';') FROM pairs ORDER BY id");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (pairings_matcher_undo (f->store, event_id, &error));
+  g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
 }
 
 static void

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pairings-cohort-settings.h"
 #include "pairings-export-dialog.h"
+#include "pairings-matcher.h"
 #include "pairings-import-dialog.h"
 #include "pairings-preferences-window.h"
 #include "pairings-screenshot.h"
@@ -605,6 +607,62 @@ test_export_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static int
+count_suggested (PairingsWindow *window)
+{
+  int n;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+  g_autoptr(GPtrArray) stats = pairings_stats_collect (store, pairings_window_get_cohort (window), &error);
+
+  g_assert_no_error (error);
+  n = (int) ((PairingsCohortStats *) g_ptr_array_index (stats, 0))->pairs[PAIRINGS_STAGE_SUGGESTED];
+  return n;
+}
+
+/* The cohort's settings window writes each change; "Suggest Pairs" fills
+ * the board in a thread and can be taken back. */
+static void
+test_suggest_pairs (Fixture       *f,
+                    gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autoptr(GError) error = NULL;
+  PairingsCohortSettings *settings_window;
+  PairingsMatchSettings wanted, saved;
+  int before;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+
+  settings_window = pairings_cohort_settings_new (GTK_WINDOW (window), pairings_window_get_store (window),
+                                                  pairings_window_get_cohort (window), &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (settings_window));
+  pairings_match_settings_init (&wanted);
+  wanted.weights[PAIRINGS_CRITERION_LANGUAGE] = 8;
+  wanted.mentor_more_senior = TRUE;
+  wanted.mode = PAIRINGS_MODE_FAIRNESS;
+  pairings_cohort_settings_set (settings_window, &wanted);
+  g_assert_true (pairings_match_settings_load (pairings_window_get_store (window),
+                                               pairings_cohort_get_id (pairings_window_get_cohort (window)),
+                                               &saved, &error));
+  g_assert_cmpmem (&wanted, sizeof wanted, &saved, sizeof saved);
+  screenshot (GTK_WIDGET (settings_window), "cohort-settings", NULL);
+  gtk_window_destroy (GTK_WINDOW (settings_window));
+
+  before = count_suggested (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-pairs", NULL));
+  wait_until (is_idle, window, 60);
+  g_assert_cmpint (pairings_window_get_last_match_event (window), >, 0);
+  g_assert_cmpint (count_suggested (window), >, 0);
+  screenshot (f->window, "board-suggested", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-match", "x",
+                                             pairings_window_get_last_match_event (window)));
+  g_assert_cmpint (count_suggested (window), ==, before);
+}
+
 static void
 clipboard_read (GObject      *clipboard,
                 GAsyncResult *result,
@@ -676,6 +734,7 @@ main (int    argc,
   ADD ("/window/import-refused-file", test_import_refused_file);
   ADD ("/window/export-dialog", test_export_dialog);
   ADD ("/window/copy-emails", test_copy_emails);
+  ADD ("/window/suggest-pairs", test_suggest_pairs);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

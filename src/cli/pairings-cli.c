@@ -740,7 +740,7 @@ cmd_match (Globals  *globals,
 
   if (apply)
     {
-      if (!pairings_matcher_apply (store, pairings_cohort_get_id (cohort), result, &error))
+      if (!pairings_matcher_apply (store, pairings_cohort_get_id (cohort), result, NULL, &error))
         return report_error (error);
       g_printerr (_("The suggestions are on the board of cohort %s.\n"), cohort_name);
     }

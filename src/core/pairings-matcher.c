@@ -938,6 +938,7 @@ gboolean
 pairings_matcher_apply (PairingsStore        *store,
                         gint64                cohort_id,
                         PairingsMatchResult  *result,
+                        gint64               *event_id,
                         GError              **error)
 {
   g_autoptr(GString) after = g_string_new ("{\"created\":[");
@@ -998,7 +999,80 @@ pairings_matcher_apply (PairingsStore        *store,
     }
   g_string_append (after, "]}");
 
-  if (!_pairings_store_log_event (store, "match", "cohort", cohort_id, before, after->str, error) ||
+  if (!_pairings_store_log_event (store, "match", "cohort", cohort_id, before, after->str, error))
+    goto failed;
+  if (event_id != NULL)
+    *event_id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
+  if (!_pairings_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _pairings_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+pairings_matcher_undo (PairingsStore  *store,
+                       gint64          event_id,
+                       GError        **error)
+{
+  static const char * const steps[] = {
+    "DELETE FROM pairs WHERE id IN (SELECT value FROM json_each(?2, '$.created'))",
+    "INSERT INTO pairs (id, cohort_id, mentee_application_id, mentor_application_id, stage,"
+    " position, score) SELECT json_extract(value, '$.id'), ?3, json_extract(value, '$.mentee'),"
+    " json_extract(value, '$.mentor'), 'suggested', json_extract(value, '$.position'),"
+    " json_extract(value, '$.score') FROM json_each(?1)",
+  };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *note = NULL;
+  gint64 cohort_id = 0;
+  sqlite3_stmt *stmt;
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT before, after, entity_id FROM events"
+                                  " WHERE id = ? AND action = 'match' AND undone = 0",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      after = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      cohort_id = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (after == NULL)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                   _("These suggestions were already taken back, or are not in the history"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      stmt = _pairings_store_prepare (store, steps[i], error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, before ? before : "[]", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, after, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, cohort_id);
+      if (!_pairings_store_step_done (store, stmt, error))
+        goto failed;
+    }
+
+  stmt = _pairings_store_prepare (store, "UPDATE events SET undone = 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  note = g_strdup_printf ("{\"event\":%" G_GINT64_FORMAT "}", event_id);
+  if (!_pairings_store_step_done (store, stmt, error) ||
+      !_pairings_store_log_event (store, "undo", "event", event_id, NULL, note, error) ||
       !_pairings_store_commit (store, error))
     goto failed;
   return TRUE;

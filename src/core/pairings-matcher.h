@@ -109,6 +109,11 @@ PairingsMatchResult *pairings_matcher_run            (PairingsStore             
 gboolean             pairings_matcher_apply          (PairingsStore                *store,
                                                       gint64                        cohort_id,
                                                       PairingsMatchResult          *result,
+                                                      gint64                       *event_id,
+                                                      GError                      **error);
+/* Takes the suggestions of an apply back, and puts back those it replaced. */
+gboolean             pairings_matcher_undo           (PairingsStore                *store,
+                                                      gint64                        event_id,
                                                       GError                      **error);
 /* The free mentees × mentor places matrix, in `pairings-cli solve` form. */
 gboolean             pairings_matcher_dump_scores    (PairingsStore                *store,

@@ -246,6 +246,7 @@ pairings_app_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.copy-emails", { "<Control><Shift>c", NULL } },
+    { "win.suggest-pairs", { "<Control><Shift>m", NULL } },
     { "win.show-page('applications')", { "<Alt>1", NULL } },
     { "win.show-page('board')", { "<Alt>2", NULL } },
     { "win.show-page('agreements')", { "<Alt>3", NULL } },

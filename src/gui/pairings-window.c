@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pairings-cohort-settings.h"
 #include "pairings-demo.h"
+#include "pairings-matcher.h"
 #include "pairings-export-dialog.h"
 #include "pairings-import-dialog.h"
 #include "pairings-stats.h"
@@ -23,6 +25,7 @@ struct _PairingsWindow
   char                 *database_path;
   GListModel           *cohorts;
   gboolean              busy;
+  gint64                last_match_event;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -38,6 +41,7 @@ struct _PairingsWindow
   AdwStatusPage        *board_page;
   AdwStatusPage        *agreements_page;
   AdwStatusPage        *charts_page;
+  GtkSpinner           *match_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (PairingsWindow, pairings_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,6 +78,10 @@ update_actions (PairingsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  has_store && pairings_window_get_cohort (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-emails",
+                                 has_store && pairings_window_get_cohort (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.suggest-pairs",
+                                 has_store && !self->busy && pairings_window_get_cohort (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cohort-settings",
                                  has_store && pairings_window_get_cohort (self) != NULL);
 }
 
@@ -532,6 +540,159 @@ load_demo_action (GtkWidget  *widget,
   g_task_run_in_thread (task, demo_thread);
 }
 
+/* Matching ------------------------------------------------------------------- */
+
+static void
+cohort_settings_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GError) error = NULL;
+  PairingsCohortSettings *settings;
+
+  if (self->store == NULL || cohort == NULL)
+    return;
+  settings = pairings_cohort_settings_new (GTK_WINDOW (self), self->store, cohort, &error);
+  if (settings == NULL)
+    show_error (self, _("Cannot Open the Cohort Settings"), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (settings));
+}
+
+typedef struct
+{
+  char   *database;
+  char   *actor;
+  gint64  cohort_id;
+  gint64  event_id;
+  guint   suggested;
+  guint   unmatched;
+} MatchJob;
+
+static void
+match_job_free (MatchJob *job)
+{
+  g_free (job->database);
+  g_free (job->actor);
+  g_free (job);
+}
+
+/* Matching and the board change happen on a connection of their own in a
+ * thread: a large cohort never freezes the projected window. */
+static void
+match_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MatchJob *job = task_data;
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsMatchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = pairings_store_open (job->database, &error);
+  if (store != NULL)
+    {
+      pairings_store_set_actor (store, job->actor);
+      result = pairings_matcher_run (store, job->cohort_id, NULL, cancellable, &error);
+    }
+  if (result == NULL || !pairings_matcher_apply (store, job->cohort_id, result, &job->event_id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->suggested = result->pairs->len - result->pinned;
+  job->unmatched = result->unmatched->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+match_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (object);
+  MatchJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->busy = FALSE;
+  gtk_spinner_stop (self->match_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_spinner), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, _("Cannot Suggest Pairs"), error->message);
+  else
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (job->unmatched > 0)
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair suggested; %u mentees left unpaired",
+                                              "%u pairs suggested; %u mentees left unpaired", job->suggested),
+                                 job->suggested, job->unmatched);
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pair suggested", "%u pairs suggested",
+                                              job->suggested),
+                                 job->suggested);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-match");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (job->event_id));
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      self->last_match_event = job->event_id;
+    }
+  reload (self);
+}
+
+static void
+suggest_pairs_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GTask) task = NULL;
+  MatchJob *job;
+
+  if (self->store == NULL || cohort == NULL || self->busy)
+    return;
+
+  job = g_new0 (MatchJob, 1);
+  job->database = g_strdup (self->database_path);
+  job->actor = g_strdup (pairings_store_get_actor (self->store));
+  job->cohort_id = pairings_cohort_get_id (cohort);
+
+  self->busy = TRUE;
+  update_actions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_spinner), TRUE);
+  gtk_spinner_start (self->match_spinner);
+
+  task = g_task_new (self, NULL, match_done, NULL);
+  g_task_set_source_tag (task, suggest_pairs_action);
+  g_task_set_task_data (task, job, (GDestroyNotify) match_job_free);
+  g_task_run_in_thread (task, match_thread);
+}
+
+static void
+undo_match_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!pairings_matcher_undo (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, _("Cannot Take the Suggestions Back"), error->message);
+  else
+    show_toast (self, _("Suggestions taken back"));
+  reload (self);
+}
+
 /* Import, export ------------------------------------------------------------- */
 
 static void
@@ -738,6 +899,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, match_spinner);
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
@@ -750,6 +912,9 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-emails", NULL, copy_emails_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.suggest-pairs", NULL, suggest_pairs_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-match", "x", undo_match_action);
+  gtk_widget_class_install_action (widget_class, "win.cohort-settings", NULL, cohort_settings_action);
 }
 
 static void
@@ -826,6 +991,13 @@ pairings_window_get_page (PairingsWindow *self)
 {
   g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+gint64
+pairings_window_get_last_match_event (PairingsWindow *self)
+{
+  g_return_val_if_fail (PAIRINGS_IS_WINDOW (self), 0);
+  return self->last_match_event;
 }
 
 gboolean

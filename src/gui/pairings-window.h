@@ -30,6 +30,8 @@ gboolean        pairings_window_open_database     (PairingsWindow *self,
 const char     *pairings_window_get_state         (PairingsWindow *self);
 const char     *pairings_window_get_page          (PairingsWindow *self);
 gboolean        pairings_window_is_busy           (PairingsWindow *self);
+/* The event of the last "Suggest Pairs", for its undo; 0 when none. */
+gint64          pairings_window_get_last_match_event (PairingsWindow *self);
 /* Opens the import assistant on @path, as Import… does after the chooser. */
 void            pairings_window_import_file       (PairingsWindow *self,
                                                    const char     *path);
