@@ -295,6 +295,10 @@ typedef struct
   guint   *touched;
   guint    n_touched;
   Heap     heap;
+  guint    first_column;   /* columns are nodes first_column .. first_column + n_columns - 1 */
+  guint    n_columns;
+  guint   *exit_arc;       /* per column, its arc to the limit node */
+  guint    limit_arc;      /* the limit node's arc to the sink */
 } Flow;
 
 static void
@@ -306,6 +310,7 @@ flow_clear (Flow *flow)
   g_free (flow->prev_arc);
   g_free (flow->done);
   g_free (flow->touched);
+  g_free (flow->exit_arc);
   g_free (flow->heap.items);
 }
 
@@ -337,6 +342,23 @@ augment (Flow  *flow,
       if (u == sink)
         {
           d_sink = item.dist;
+          break;
+        }
+
+      /* A column with a free place, while the pair limit leaves room, is
+       * as good as the sink: its way out costs nothing (its potential
+       * equals the sink's and stays so, since such columns are never
+       * settled but to end a search). Stopping here, as Jonker–Volgenant
+       * stop at the first free column, keeps each search small. */
+      if (u >= flow->first_column && u < flow->first_column + flow->n_columns &&
+          net->cap[flow->exit_arc[u - flow->first_column]] > 0 && net->cap[flow->limit_arc] > 0)
+        {
+          guint exit = flow->exit_arc[u - flow->first_column];
+          guint limit_node = net->to[exit];
+
+          d_sink = item.dist;
+          flow->prev_arc[limit_node] = exit;
+          flow->prev_arc[sink] = flow->limit_arc;
           break;
         }
 
@@ -427,6 +449,18 @@ build_flow (Flow                 *flow,
   g_array_append_val (specs, ((ArcSpec) { limit_node, sink, (gint32) MIN (self->limit, n), 0, G_MAXUINT }));
 
   network_build (&flow->net, n_nodes, specs);
+  flow->first_column = n;
+  flow->n_columns = m;
+  flow->exit_arc = g_new (guint, MAX (m, 1));
+  /* A column's only arc to the limit node is its way out; the limit
+   * node's only arc to the sink is the pair limit. */
+  for (guint c = 0; c < m; c++)
+    for (guint a = flow->net.first[n + c]; a < flow->net.first[n + c + 1]; a++)
+      if (flow->net.to[a] == limit_node)
+        flow->exit_arc[c] = a;
+  for (guint a = flow->net.first[limit_node]; a < flow->net.first[limit_node + 1]; a++)
+    if (flow->net.to[a] == sink)
+      flow->limit_arc = a;
   flow->potential = g_new0 (gint64, n_nodes);
   flow->dist = g_new (gint64, n_nodes);
   flow->prev_arc = g_new (guint, n_nodes);
