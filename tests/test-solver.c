@@ -158,6 +158,47 @@ test_brute_force (void)
     }
 }
 
+/* Larger problems, where brute force cannot go: whatever the number of
+ * candidates the search starts from, the optimum is the same. */
+static void
+test_candidates_agree (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      guint rows = g_rand_int_range (rand, 20, 120), cols = g_rand_int_range (rand, 10, 80);
+      gint64 totals[4];
+      guint matched[4];
+      guint ks[] = { 0, 1, 3, 10 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (ks); k++)
+        {
+          g_autoptr(GRand) same = g_rand_new_with_seed (1000 + i);
+          g_autoptr(PairingsSolver) solver = pairings_solver_new (rows, cols);
+          g_autoptr(PairingsSolution) solution = NULL;
+
+          pairings_solver_set_candidates (solver, ks[k]);
+          for (guint c = 0; c < cols; c++)
+            pairings_solver_set_capacity (solver, c, g_rand_int_range (same, 0, 4));
+          for (guint r = 0; r < rows; r++)
+            for (guint c = 0; c < cols; c++)
+              if (g_rand_int_range (same, 0, 100) >= 20)
+                /* Few distinct scores: many ties for the selection. */
+                pairings_solver_allow (solver, r, c, g_rand_int_range (same, 0, 8));
+          solution = pairings_solver_solve (solver, NULL, NULL);
+          g_assert_true (solution->certificate);
+          totals[k] = solution->total;
+          matched[k] = solution->matched;
+        }
+      for (guint k = 1; k < G_N_ELEMENTS (ks); k++)
+        {
+          g_assert_cmpuint (matched[k], ==, matched[0]);
+          g_assert_cmpint (totals[k], ==, totals[0]);
+        }
+    }
+}
+
 /* A small candidate graph must be corrected by the pricing step. */
 static void
 test_certificate_rounds (void)
@@ -319,6 +360,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/solver/brute-force", test_brute_force);
+  g_test_add_func ("/solver/candidates-agree", test_candidates_agree);
   g_test_add_func ("/solver/certificate-rounds", test_certificate_rounds);
   g_test_add_func ("/solver/deterministic", test_deterministic);
   g_test_add_func ("/solver/cardinality-first", test_cardinality_first);

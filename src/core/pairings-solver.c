@@ -135,6 +135,91 @@ compare_edges (gconstpointer a,
   return 0;
 }
 
+/* Each row's pairs together (a counting sort, stable), then its best k
+ * in front, best first: a full sort of every pair would cost more than
+ * the search itself on a dense problem. */
+static void
+group_by_row (PairingsSolver *self)
+{
+  g_autofree guint *start = g_new0 (guint, self->n_rows + 1);
+  GArray *sorted;
+  Edge *in = (Edge *) (void *) self->edges->data;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    start[in[i].row + 1]++;
+  for (guint r = 0; r < self->n_rows; r++)
+    start[r + 1] += start[r];
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (Edge), self->edges->len);
+  g_array_set_size (sorted, self->edges->len);
+  for (guint i = 0; i < self->edges->len; i++)
+    g_array_index (sorted, Edge, start[in[i].row]++) = in[i];
+  g_array_unref (self->edges);
+  self->edges = sorted;
+}
+
+/* Moves the k best of @edges[0..n) to the front (Hoare's selection). */
+static void
+select_best (Edge  *edges,
+             guint  n,
+             guint  k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      Edge pivot = edges[lo + (hi - lo) / 2];
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (compare_edges (&edges[i], &pivot) < 0)
+            i++;
+          while (compare_edges (&edges[j], &pivot) > 0)
+            j--;
+          if (i <= j)
+            {
+              Edge tmp = edges[i];
+              edges[i] = edges[j];
+              edges[j] = tmp;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
+}
+
+static void
+pick_candidates (PairingsSolver *self,
+                 guint8         *in_graph)
+{
+  Edge *edges = (Edge *) (void *) self->edges->data;
+  guint start = 0;
+
+  while (start < self->edges->len)
+    {
+      guint end = start;
+      guint k;
+
+      while (end < self->edges->len && edges[end].row == edges[start].row)
+        end++;
+      k = self->candidates == 0 ? end - start : MIN (self->candidates, end - start);
+      if (k < end - start)
+        select_best (edges + start, end - start, k);
+      qsort (edges + start, k, sizeof (Edge), compare_edges);
+      memset (in_graph + start, 1, k);
+      start = end;
+    }
+}
+
 /* The flow network ------------------------------------------------------------ */
 
 typedef struct
@@ -533,15 +618,9 @@ pairings_solver_solve (PairingsSolver  *self,
   gint64 start = g_get_monotonic_time ();
   guint n = self->n_rows;
 
-  g_array_sort (self->edges, compare_edges);
+  group_by_row (self);
   in_graph = g_new0 (guint8, MAX (self->edges->len, 1));
-  for (guint i = 0, seen = 0; i < self->edges->len; i++)
-    {
-      Edge *e = &g_array_index (self->edges, Edge, i);
-      if (i > 0 && g_array_index (self->edges, Edge, i - 1).row != e->row)
-        seen = 0;
-      in_graph[i] = self->candidates == 0 || seen++ < self->candidates;
-    }
+  pick_candidates (self, in_graph);
   penalty = unmatched_penalty (self);
 
   solution->n_rows = n;
