@@ -141,10 +141,18 @@ compare_edges (gconstpointer a,
 static void
 group_by_row (PairingsSolver *self)
 {
-  g_autofree guint *start = g_new0 (guint, self->n_rows + 1);
+  g_autofree guint *start = NULL;
   GArray *sorted;
   Edge *in = (Edge *) (void *) self->edges->data;
+  gboolean grouped = TRUE;
 
+  /* Pairs are usually given row by row: nothing to move then. */
+  for (guint i = 1; i < self->edges->len && grouped; i++)
+    grouped = in[i - 1].row <= in[i].row;
+  if (grouped)
+    return;
+
+  start = g_new0 (guint, self->n_rows + 1);
   for (guint i = 0; i < self->edges->len; i++)
     start[in[i].row + 1]++;
   for (guint r = 0; r < self->n_rows; r++)
