@@ -117,24 +117,6 @@ pairings_solution_free (PairingsSolution *solution)
   g_free (solution);
 }
 
-/* Each row's allowed pairs, best first, ties by column: the order that
- * picks the candidates and makes the result deterministic. */
-static int
-compare_edges (gconstpointer a,
-               gconstpointer b)
-{
-  const Edge *x = a;
-  const Edge *y = b;
-
-  if (x->row != y->row)
-    return x->row < y->row ? -1 : 1;
-  if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  if (x->column != y->column)
-    return x->column < y->column ? -1 : 1;
-  return 0;
-}
-
 /* Each row's pairs together (a counting sort, stable), then its best k
  * in front, best first: a full sort of every pair would cost more than
  * the search itself on a dense problem. */
@@ -166,64 +148,109 @@ group_by_row (PairingsSolver *self)
   self->edges = sorted;
 }
 
-/* Moves the k best of @edges[0..n) to the front (Hoare's selection). */
-static void
-select_best (Edge  *edges,
-             guint  n,
-             guint  k)
+/* The k-th largest of @v[0..n) (Hoare's selection; @v is scrambled). */
+static gint64
+kth_largest (gint64 *v,
+             guint   n,
+             guint   k)
 {
-  guint lo = 0, hi = n - 1;
+  guint lo = 0, hi = n - 1, want = k - 1;
 
   while (lo < hi)
     {
-      Edge pivot = edges[lo + (hi - lo) / 2];
+      gint64 pivot = v[lo + (hi - lo) / 2];
       guint i = lo, j = hi;
 
       while (i <= j)
         {
-          while (compare_edges (&edges[i], &pivot) < 0)
+          while (v[i] > pivot)
             i++;
-          while (compare_edges (&edges[j], &pivot) > 0)
+          while (v[j] < pivot)
             j--;
           if (i <= j)
             {
-              Edge tmp = edges[i];
-              edges[i] = edges[j];
-              edges[j] = tmp;
+              gint64 tmp = v[i];
+              v[i] = v[j];
+              v[j] = tmp;
               i++;
               if (j == 0)
                 break;
               j--;
             }
         }
-      if (k <= j)
+      if (want <= j && j < hi)
         hi = j;
-      else if (k >= i)
+      else if (want >= i)
         lo = i;
       else
         break;
     }
+  return v[want];
 }
 
+static int
+compare_columns (gconstpointer a,
+                 gconstpointer b)
+{
+  const Edge *x = *(const Edge * const *) a;
+  const Edge *y = *(const Edge * const *) b;
+
+  return (x->column > y->column) - (x->column < y->column);
+}
+
+/* Each row's k best pairs join the graph: those above the k-th score, and
+ * among the pairs at that score the lowest columns, so that the choice
+ * does not depend on the order the pairs came in. */
 static void
 pick_candidates (PairingsSolver *self,
                  guint8         *in_graph)
 {
   Edge *edges = (Edge *) (void *) self->edges->data;
+  g_autofree gint64 *scores = NULL;
+  g_autoptr(GPtrArray) ties = g_ptr_array_new ();
   guint start = 0;
 
+  if (self->candidates == 0)
+    {
+      memset (in_graph, 1, self->edges->len);
+      return;
+    }
+
+  scores = g_new (gint64, MAX (self->n_columns, 1));
   while (start < self->edges->len)
     {
-      guint end = start;
-      guint k;
+      guint end = start, len, k, above = 0;
+      gint64 kth;
 
       while (end < self->edges->len && edges[end].row == edges[start].row)
         end++;
-      k = self->candidates == 0 ? end - start : MIN (self->candidates, end - start);
-      if (k < end - start)
-        select_best (edges + start, end - start, k);
-      qsort (edges + start, k, sizeof (Edge), compare_edges);
-      memset (in_graph + start, 1, k);
+      len = end - start;
+      k = MIN (self->candidates, len);
+      if (k == len || len > self->n_columns)
+        {
+          memset (in_graph + start, 1, len);
+          start = end;
+          continue;
+        }
+
+      for (guint i = 0; i < len; i++)
+        scores[i] = edges[start + i].score;
+      kth = kth_largest (scores, len, k);
+
+      g_ptr_array_set_size (ties, 0);
+      for (guint i = start; i < end; i++)
+        {
+          if (edges[i].score > kth)
+            {
+              in_graph[i] = 1;
+              above++;
+            }
+          else if (edges[i].score == kth)
+            g_ptr_array_add (ties, &edges[i]);
+        }
+      g_ptr_array_sort (ties, compare_columns);
+      for (guint t = 0; t < ties->len && above + t < k; t++)
+        in_graph[(Edge *) g_ptr_array_index (ties, t) - edges] = 1;
       start = end;
     }
 }
@@ -518,22 +545,26 @@ unmatched_penalty (const PairingsSolver *self)
   return (hi - lo + 1) * ((gint64) self->n_rows + 1) + 1;
 }
 
+/* @chosen lists the pairs in the candidate graph, in the order of the
+ * input, so that the network (and so the result) does not depend on the
+ * order they were chosen in. */
 static void
 build_flow (Flow                 *flow,
             const PairingsSolver *self,
-            const guint8         *in_graph,
+            GArray               *chosen,
             gint64                penalty)
 {
   guint n = self->n_rows, m = self->n_columns;
   guint limit_node = n + m, sink = n + m + 1;
-  g_autoptr(GArray) specs = g_array_new (FALSE, FALSE, sizeof (ArcSpec));
+  g_autoptr(GArray) specs = NULL;
   guint n_nodes = n + m + 2;
+  const guint *index = (const guint *) (void *) chosen->data;
 
-  for (guint i = 0; i < self->edges->len; i++)
+  specs = g_array_sized_new (FALSE, FALSE, sizeof (ArcSpec), chosen->len + n + m + 1);
+  for (guint i = 0; i < chosen->len; i++)
     {
-      Edge *e = &g_array_index (self->edges, Edge, i);
-      if (in_graph[i])
-        g_array_append_val (specs, ((ArcSpec) { e->row, n + e->column, 1, -e->score, i }));
+      Edge *e = &g_array_index (self->edges, Edge, index[i]);
+      g_array_append_val (specs, ((ArcSpec) { e->row, n + e->column, 1, -e->score, index[i] }));
     }
   for (guint r = 0; r < n; r++)
     g_array_append_val (specs, ((ArcSpec) { r, sink, 1, penalty, G_MAXUINT }));
@@ -569,25 +600,28 @@ build_flow (Flow                 *flow,
   {
     gint64 top = 0;
 
-    for (guint i = 0; i < self->edges->len; i++)
-      if (in_graph[i])
-        top = MAX (top, g_array_index (self->edges, Edge, i).score);
+    for (guint i = 0; i < chosen->len; i++)
+      top = MAX (top, g_array_index (self->edges, Edge, index[i]).score);
     for (guint v = n; v < n_nodes; v++)
       flow->potential[v] = -top;
     for (guint r = 0; r < n; r++)
       flow->potential[r] = -top;
-    /* Edges are sorted best first within a row: the first one in the
-     * graph is the row's best. */
-    for (guint i = 0, row = G_MAXUINT; i < self->edges->len; i++)
+    /* Each row at its best arc's reduced cost of zero. */
+    for (guint i = 0; i < chosen->len; i++)
       {
-        Edge *e = &g_array_index (self->edges, Edge, i);
-        if (in_graph[i] && e->row != row)
-          {
-            flow->potential[e->row] = e->score - top;
-            row = e->row;
-          }
+        Edge *e = &g_array_index (self->edges, Edge, index[i]);
+        flow->potential[e->row] = MAX (flow->potential[e->row], e->score - top);
       }
   }
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
 }
 
 /* Prices every pair outside the candidate graph; the ones that could
@@ -595,7 +629,8 @@ build_flow (Flow                 *flow,
 static guint
 price_out (const PairingsSolver *self,
            const Flow           *flow,
-           guint8               *in_graph)
+           guint8               *in_graph,
+           GArray               *chosen)
 {
   guint n = self->n_rows;
   guint added = 0;
@@ -609,9 +644,12 @@ price_out (const PairingsSolver *self,
       if (-e->score + flow->potential[e->row] - flow->potential[n + e->column] < 0)
         {
           in_graph[i] = 1;
+          g_array_append_val (chosen, i);
           added++;
         }
     }
+  if (added > 0)
+    g_array_sort (chosen, compare_index);
   return added;
 }
 
@@ -622,6 +660,7 @@ pairings_solver_solve (PairingsSolver  *self,
 {
   g_autoptr(PairingsSolution) solution = g_new0 (PairingsSolution, 1);
   g_autofree guint8 *in_graph = NULL;
+  g_autoptr(GArray) chosen = NULL;
   gint64 penalty;
   gint64 start = g_get_monotonic_time ();
   guint n = self->n_rows;
@@ -629,6 +668,10 @@ pairings_solver_solve (PairingsSolver  *self,
   group_by_row (self);
   in_graph = g_new0 (guint8, MAX (self->edges->len, 1));
   pick_candidates (self, in_graph);
+  chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->edges->len; i++)
+    if (in_graph[i])
+      g_array_append_val (chosen, i);
   penalty = unmatched_penalty (self);
 
   solution->n_rows = n;
@@ -639,7 +682,7 @@ pairings_solver_solve (PairingsSolver  *self,
       Flow flow = { 0, };
 
       solution->rounds++;
-      build_flow (&flow, self, in_graph, penalty);
+      build_flow (&flow, self, chosen, penalty);
       for (guint r = 0; r < n; r++)
         {
           if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -651,7 +694,7 @@ pairings_solver_solve (PairingsSolver  *self,
           augment (&flow, r, n + self->n_columns + 1);
         }
 
-      if (price_out (self, &flow, in_graph) == 0)
+      if (price_out (self, &flow, in_graph, chosen) == 0)
         {
           solution->matched = 0;
           solution->total = 0;
