@@ -134,6 +134,13 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("pairings-window-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "window.db", NULL);
+
+  /* Each test starts as a first start would: no remembered cohort or page. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_reset (settings, "last-cohort");
+    g_settings_reset (settings, "last-page");
+  }
 }
 
 static void
@@ -633,6 +640,7 @@ test_suggest_pairs (Fixture       *f,
   int before;
 
   load_demo (window);
+  g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2025");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
 
   settings_window = pairings_cohort_settings_new (GTK_WINDOW (window), pairings_window_get_store (window),
