@@ -284,6 +284,38 @@ test_pinned_and_apply (Fixture       *f,
   g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
 }
 
+/* Within a department: "prefer the same" turns institution and department
+ * into points instead of a rule. */
+static void
+test_prefer_same (Fixture       *f,
+                  gconstpointer  data)
+{
+  PairingsMatchSettings settings;
+  g_autoptr(PairingsMatchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PairingsSuggestion *ana;
+  gboolean institution = FALSE, department = FALSE;
+
+  g_assert_true (_pairings_store_exec (f->store,
+    "UPDATE applications SET department = 'EP' WHERE name IN ('ana', 'mia');"
+    "UPDATE applications SET institution = 'CERN', department = 'TH' WHERE name = 'noa'", &error));
+  pairings_match_settings_init (&settings);
+  settings.institution = PAIRINGS_INSTITUTION_PREFER_SAME;
+  settings.weights[PAIRINGS_CRITERION_LOCATION] = 10;
+  result = run (f, &settings);
+
+  ana = pair_of (result, "ana");
+  g_assert_cmpstr (ana->mentor_name, ==, "mia");
+  for (guint c = 0; c < ana->contributions->len; c++)
+    {
+      const char *text = g_array_index (ana->contributions, PairingsContribution, c).text;
+      institution |= strstr (text, "same institution") != NULL;
+      department |= strstr (text, "same department") != NULL;
+    }
+  g_assert_true (institution);
+  g_assert_true (department);
+}
+
 static void
 test_modes (Fixture       *f,
             gconstpointer  data)
@@ -411,6 +443,7 @@ main (int    argc,
   ADD ("/matcher/exclusions-and-capacity-rule", test_exclusions_and_capacity_rule);
   ADD ("/matcher/capacity-and-limit", test_capacity_and_limit);
   ADD ("/matcher/pinned-and-apply", test_pinned_and_apply);
+  ADD ("/matcher/prefer-same", test_prefer_same);
   ADD ("/matcher/modes", test_modes);
   ADD ("/matcher/settings", test_settings);
   ADD ("/matcher/demo-consistency", test_demo_consistency);

@@ -445,6 +445,13 @@ seeks_cern (PairingsApplication *mentee)
   return FALSE;
 }
 
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return a != NULL && b != NULL && *a != '\0' && g_utf8_collate (a, b) == 0;
+}
+
 static int
 score_pair (Context *ctx,
             Person  *mentee,
@@ -519,10 +526,17 @@ score_pair (Context *ctx,
                   _("review score %.1f"), mean);
     }
 
+  /* Programmes that pair within a department prefer the same institution
+   * and, within it, the same department. */
   if (ctx->settings->institution == PAIRINGS_INSTITUTION_PREFER_SAME &&
-      g_strcmp0 (pairings_application_get_institution (e), pairings_application_get_institution (o)) == 0)
-    contribute (list, &total, PAIRINGS_CRITERION_LOCATION, w[PAIRINGS_CRITERION_LOCATION],
-                "%s", _("same institution"));
+      same_text (pairings_application_get_institution (e), pairings_application_get_institution (o)))
+    {
+      contribute (list, &total, PAIRINGS_CRITERION_LOCATION, w[PAIRINGS_CRITERION_LOCATION],
+                  "%s", _("same institution"));
+      if (same_text (pairings_application_get_department (e), pairings_application_get_department (o)))
+        contribute (list, &total, PAIRINGS_CRITERION_LOCATION, w[PAIRINGS_CRITERION_LOCATION],
+                    "%s", _("same department"));
+    }
 
   return total;
 }
@@ -537,13 +551,6 @@ typedef enum
   RULE_THRESHOLD,
   N_RULES
 } Rule;
-
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  return a != NULL && b != NULL && *a != '\0' && g_utf8_collate (a, b) == 0;
-}
 
 static Rule
 forbidden_by (Context *ctx,
