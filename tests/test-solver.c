@@ -199,6 +199,62 @@ test_candidates_agree (void)
     }
 }
 
+/* The same pairs given row by row, shuffled, or with scores beyond 32
+ * bits: the store of pairs must not change the answer. */
+static void
+test_storage (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      guint rows = g_rand_int_range (rand, 5, 60), cols = g_rand_int_range (rand, 5, 40);
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 3);
+      PairingsSolution *solutions[3];
+      gint64 big = G_GINT64_CONSTANT (1) << 40;
+
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < cols; c++)
+          if (g_rand_int_range (rand, 0, 100) < 60)
+            {
+              gint64 p[3] = { r, c, g_rand_int_range (rand, -50, 100) };
+              g_array_append_vals (pairs, p, 1);
+            }
+
+      for (guint v = 0; v < 3; v++)
+        {
+          g_autoptr(PairingsSolver) solver = pairings_solver_new (rows, cols);
+          guint n = pairs->len;
+          g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+          for (guint i = 0; i < n; i++)
+            order[i] = i;
+          if (v == 1)
+            for (guint i = n; i > 1; i--)
+              {
+                guint j = g_rand_int_range (rand, 0, i), t = order[i - 1];
+                order[i - 1] = order[j];
+                order[j] = t;
+              }
+          pairings_solver_set_candidates (solver, 3);
+          for (guint i = 0; i < n; i++)
+            {
+              gint64 *p = (gint64 *) (void *) (pairs->data + order[i] * sizeof (gint64) * 3);
+              pairings_solver_allow (solver, (guint) p[0], (guint) p[1], p[2] + (v == 2 ? big : 0));
+            }
+          solutions[v] = pairings_solver_solve (solver, NULL, NULL);
+          g_assert_true (solutions[v]->certificate);
+        }
+
+      g_assert_cmpuint (solutions[1]->matched, ==, solutions[0]->matched);
+      g_assert_cmpint (solutions[1]->total, ==, solutions[0]->total);
+      g_assert_cmpuint (solutions[2]->matched, ==, solutions[0]->matched);
+      g_assert_cmpint (solutions[2]->total - big * solutions[2]->matched, ==, solutions[0]->total);
+      for (guint v = 0; v < 3; v++)
+        pairings_solution_free (solutions[v]);
+    }
+}
+
 /* A small candidate graph must be corrected by the pricing step. */
 static void
 test_certificate_rounds (void)
@@ -361,6 +417,7 @@ main (int    argc,
 
   g_test_add_func ("/solver/brute-force", test_brute_force);
   g_test_add_func ("/solver/candidates-agree", test_candidates_agree);
+  g_test_add_func ("/solver/storage", test_storage);
   g_test_add_func ("/solver/certificate-rounds", test_certificate_rounds);
   g_test_add_func ("/solver/deterministic", test_deterministic);
   g_test_add_func ("/solver/cardinality-first", test_cardinality_first);

@@ -29,22 +29,34 @@
 
 #define INF G_MAXINT64
 
-typedef struct
-{
-  guint  row;
-  guint  column;
-  gint64 score;
-} Edge;
-
+/* The allowed pairs, compactly: a column and a score each, grouped by row
+ * (row_start, as in CSR) when they come row by row, as they usually do;
+ * otherwise with their row, grouped at solve time. Scores take four bytes
+ * while they fit, eight after: 45 million pairs then fit in 400 MB. */
 struct _PairingsSolver
 {
-  guint   n_rows;
-  guint   n_columns;
-  guint  *capacity;
-  guint   limit;
-  guint   candidates;
-  GArray *edges;
+  guint    n_rows;
+  guint    n_columns;
+  guint   *capacity;
+  guint    limit;
+  guint    candidates;
+
+  guint    n_pairs;
+  guint    size;
+  guint32 *column;
+  gint32  *score32;      /* NULL once a score needs 64 bits */
+  gint64  *score64;
+  guint32 *row_of;       /* NULL while the pairs come row by row */
+  guint   *row_start;    /* n_rows + 1 entries, valid when grouped */
+  guint    last_row;
 };
+
+static inline gint64
+pair_score (const PairingsSolver *self,
+            guint                 i)
+{
+  return self->score32 != NULL ? self->score32[i] : self->score64[i];
+}
 
 PairingsSolver *
 pairings_solver_new (guint n_rows,
@@ -59,7 +71,10 @@ pairings_solver_new (guint n_rows,
     self->capacity[j] = 1;
   self->limit = G_MAXUINT;
   self->candidates = 50;
-  self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  self->row_start = g_new0 (guint, n_rows + 1);
+  self->score32 = g_new (gint32, 1);
+  self->column = g_new (guint32, 1);
+  self->size = 1;
   return self;
 }
 
@@ -69,7 +84,11 @@ pairings_solver_free (PairingsSolver *self)
   if (self == NULL)
     return;
   g_free (self->capacity);
-  g_array_unref (self->edges);
+  g_free (self->column);
+  g_free (self->score32);
+  g_free (self->score64);
+  g_free (self->row_of);
+  g_free (self->row_start);
   g_free (self);
 }
 
@@ -97,15 +116,68 @@ pairings_solver_set_candidates (PairingsSolver *self,
 }
 
 void
+pairings_solver_reserve (PairingsSolver *self,
+                         guint           n_pairs)
+{
+  if (n_pairs <= self->size)
+    return;
+  self->size = n_pairs;
+  self->column = g_renew (guint32, self->column, self->size);
+  if (self->score32 != NULL)
+    self->score32 = g_renew (gint32, self->score32, self->size);
+  else
+    self->score64 = g_renew (gint64, self->score64, self->size);
+  if (self->row_of != NULL)
+    self->row_of = g_renew (guint32, self->row_of, self->size);
+}
+
+void
 pairings_solver_allow (PairingsSolver *self,
                        guint           row,
                        guint           column,
                        gint64          score)
 {
-  Edge edge = { row, column, score };
+  guint i = self->n_pairs;
 
   g_return_if_fail (row < self->n_rows && column < self->n_columns);
-  g_array_append_val (self->edges, edge);
+
+  if (i == self->size)
+    pairings_solver_reserve (self, MAX (16, self->size * 2));
+
+  /* A pair out of row order: from now on each pair keeps its row. */
+  if (self->row_of == NULL && row < self->last_row)
+    {
+      self->row_of = g_new (guint32, self->size);
+      for (guint r = 0; r <= self->last_row; r++)
+        {
+          guint end = r < self->last_row ? self->row_start[r + 1] : i;
+          for (guint k = self->row_start[r]; k < end; k++)
+            self->row_of[k] = r;
+        }
+    }
+  if (self->row_of != NULL)
+    self->row_of[i] = row;
+  else
+    {
+      /* Rows last_row+1 .. row start here; the current row grows. */
+      for (guint r = self->last_row + 1; r <= row; r++)
+        self->row_start[r] = i;
+      self->last_row = row;
+    }
+
+  if (self->score32 != NULL && (score < G_MININT32 || score > G_MAXINT32))
+    {
+      self->score64 = g_new (gint64, self->size);
+      for (guint k = 0; k < i; k++)
+        self->score64[k] = self->score32[k];
+      g_clear_pointer (&self->score32, g_free);
+    }
+  if (self->score32 != NULL)
+    self->score32[i] = (gint32) score;
+  else
+    self->score64[i] = score;
+  self->column[i] = column;
+  self->n_pairs++;
 }
 
 void
@@ -117,35 +189,57 @@ pairings_solution_free (PairingsSolution *solution)
   g_free (solution);
 }
 
-/* Each row's pairs together (a counting sort, stable), then its best k
- * in front, best first: a full sort of every pair would cost more than
- * the search itself on a dense problem. */
+/* Gives every row its range of pairs, [row_start[r], row_start[r + 1]):
+ * already so when the pairs came row by row, else by a stable counting
+ * sort. */
 static void
 group_by_row (PairingsSolver *self)
 {
-  g_autofree guint *start = NULL;
-  GArray *sorted;
-  Edge *in = (Edge *) (void *) self->edges->data;
-  gboolean grouped = TRUE;
+  g_autofree guint *fill = NULL;
+  guint32 *column;
+  gint32 *score32 = NULL;
+  gint64 *score64 = NULL;
 
-  /* Pairs are usually given row by row: nothing to move then. */
-  for (guint i = 1; i < self->edges->len && grouped; i++)
-    grouped = in[i - 1].row <= in[i].row;
-  if (grouped)
-    return;
+  if (self->row_of == NULL)
+    {
+      for (guint r = self->last_row + 1; r <= self->n_rows; r++)
+        self->row_start[r] = self->n_pairs;
+      if (self->n_pairs == 0)
+        memset (self->row_start, 0, sizeof (guint) * (self->n_rows + 1));
+      return;
+    }
 
-  start = g_new0 (guint, self->n_rows + 1);
-  for (guint i = 0; i < self->edges->len; i++)
-    start[in[i].row + 1]++;
+  memset (self->row_start, 0, sizeof (guint) * (self->n_rows + 1));
+  for (guint i = 0; i < self->n_pairs; i++)
+    self->row_start[self->row_of[i] + 1]++;
   for (guint r = 0; r < self->n_rows; r++)
-    start[r + 1] += start[r];
+    self->row_start[r + 1] += self->row_start[r];
 
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (Edge), self->edges->len);
-  g_array_set_size (sorted, self->edges->len);
-  for (guint i = 0; i < self->edges->len; i++)
-    g_array_index (sorted, Edge, start[in[i].row]++) = in[i];
-  g_array_unref (self->edges);
-  self->edges = sorted;
+  fill = g_memdup2 (self->row_start, sizeof (guint) * (self->n_rows + 1));
+  column = g_new (guint32, MAX (self->n_pairs, 1));
+  if (self->score32 != NULL)
+    score32 = g_new (gint32, MAX (self->n_pairs, 1));
+  else
+    score64 = g_new (gint64, MAX (self->n_pairs, 1));
+  for (guint i = 0; i < self->n_pairs; i++)
+    {
+      guint k = fill[self->row_of[i]]++;
+      column[k] = self->column[i];
+      if (score32 != NULL)
+        score32[k] = self->score32[i];
+      else
+        score64[k] = self->score64[i];
+    }
+
+  g_free (self->column);
+  g_free (self->score32);
+  g_free (self->score64);
+  g_clear_pointer (&self->row_of, g_free);
+  self->column = column;
+  self->score32 = score32;
+  self->score64 = score64;
+  self->size = MAX (self->n_pairs, 1);
+  self->last_row = self->n_rows > 0 ? self->n_rows - 1 : 0;
 }
 
 /* The k-th largest of @v[0..n) (Hoare's selection; @v is scrambled). */
@@ -188,12 +282,17 @@ kth_largest (gint64 *v,
   return v[want];
 }
 
-static int
-compare_columns (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  const Edge *x = *(const Edge * const *) a;
-  const Edge *y = *(const Edge * const *) b;
+  guint32 column;
+  guint   index;
+} Tie;
+
+static int
+compare_ties (gconstpointer a,
+              gconstpointer b)
+{
+  const Tie *x = a, *y = b;
 
   return (x->column > y->column) - (x->column < y->column);
 }
@@ -205,53 +304,53 @@ static void
 pick_candidates (PairingsSolver *self,
                  guint8         *in_graph)
 {
-  Edge *edges = (Edge *) (void *) self->edges->data;
   g_autofree gint64 *scores = NULL;
-  g_autoptr(GPtrArray) ties = g_ptr_array_new ();
-  guint start = 0;
+  g_autoptr(GArray) ties = g_array_new (FALSE, FALSE, sizeof (Tie));
+  guint widest = 0;
 
   if (self->candidates == 0)
     {
-      memset (in_graph, 1, self->edges->len);
+      memset (in_graph, 1, self->n_pairs);
       return;
     }
 
-  scores = g_new (gint64, MAX (self->n_columns, 1));
-  while (start < self->edges->len)
+  for (guint r = 0; r < self->n_rows; r++)
+    widest = MAX (widest, self->row_start[r + 1] - self->row_start[r]);
+  scores = g_new (gint64, MAX (widest, 1));
+
+  for (guint r = 0; r < self->n_rows; r++)
     {
-      guint end = start, len, k, above = 0;
+      guint start = self->row_start[r], end = self->row_start[r + 1];
+      guint len = end - start, k, above = 0;
       gint64 kth;
 
-      while (end < self->edges->len && edges[end].row == edges[start].row)
-        end++;
-      len = end - start;
       k = MIN (self->candidates, len);
-      if (k == len || len > self->n_columns)
+      if (k == len)
         {
           memset (in_graph + start, 1, len);
-          start = end;
           continue;
         }
 
       for (guint i = 0; i < len; i++)
-        scores[i] = edges[start + i].score;
+        scores[i] = pair_score (self, start + i);
       kth = kth_largest (scores, len, k);
 
-      g_ptr_array_set_size (ties, 0);
+      g_array_set_size (ties, 0);
       for (guint i = start; i < end; i++)
         {
-          if (edges[i].score > kth)
+          gint64 score = pair_score (self, i);
+
+          if (score > kth)
             {
               in_graph[i] = 1;
               above++;
             }
-          else if (edges[i].score == kth)
-            g_ptr_array_add (ties, &edges[i]);
+          else if (score == kth)
+            g_array_append_val (ties, ((Tie) { self->column[i], i }));
         }
-      g_ptr_array_sort (ties, compare_columns);
+      g_array_sort (ties, compare_ties);
       for (guint t = 0; t < ties->len && above + t < k; t++)
-        in_graph[(Edge *) g_ptr_array_index (ties, t) - edges] = 1;
-      start = end;
+        in_graph[g_array_index (ties, Tie, t).index] = 1;
     }
 }
 
@@ -535,9 +634,9 @@ unmatched_penalty (const PairingsSolver *self)
 {
   gint64 lo = 0, hi = 0;
 
-  for (guint i = 0; i < self->edges->len; i++)
+  for (guint i = 0; i < self->n_pairs; i++)
     {
-      gint64 s = g_array_index (self->edges, Edge, i).score;
+      gint64 s = pair_score (self, i);
       lo = MIN (lo, s);
       hi = MAX (hi, s);
     }
@@ -545,9 +644,15 @@ unmatched_penalty (const PairingsSolver *self)
   return (hi - lo + 1) * ((gint64) self->n_rows + 1) + 1;
 }
 
-/* @chosen lists the pairs in the candidate graph, in the order of the
- * input, so that the network (and so the result) does not depend on the
- * order they were chosen in. */
+typedef struct
+{
+  guint row;
+  guint index;
+} Chosen;
+
+/* @chosen lists the pairs in the candidate graph, by row and then in the
+ * order of the input, so that the network (and so the result) does not
+ * depend on the order they were chosen in. */
 static void
 build_flow (Flow                 *flow,
             const PairingsSolver *self,
@@ -558,14 +663,12 @@ build_flow (Flow                 *flow,
   guint limit_node = n + m, sink = n + m + 1;
   g_autoptr(GArray) specs = NULL;
   guint n_nodes = n + m + 2;
-  const guint *index = (const guint *) (void *) chosen->data;
+  const Chosen *list = (const Chosen *) (void *) chosen->data;
 
   specs = g_array_sized_new (FALSE, FALSE, sizeof (ArcSpec), chosen->len + n + m + 1);
   for (guint i = 0; i < chosen->len; i++)
-    {
-      Edge *e = &g_array_index (self->edges, Edge, index[i]);
-      g_array_append_val (specs, ((ArcSpec) { e->row, n + e->column, 1, -e->score, index[i] }));
-    }
+    g_array_append_val (specs, ((ArcSpec) { list[i].row, n + self->column[list[i].index], 1,
+                                            -pair_score (self, list[i].index), list[i].index }));
   for (guint r = 0; r < n; r++)
     g_array_append_val (specs, ((ArcSpec) { r, sink, 1, penalty, G_MAXUINT }));
   for (guint c = 0; c < m; c++)
@@ -601,27 +704,27 @@ build_flow (Flow                 *flow,
     gint64 top = 0;
 
     for (guint i = 0; i < chosen->len; i++)
-      top = MAX (top, g_array_index (self->edges, Edge, index[i]).score);
+      top = MAX (top, pair_score (self, list[i].index));
     for (guint v = n; v < n_nodes; v++)
       flow->potential[v] = -top;
     for (guint r = 0; r < n; r++)
       flow->potential[r] = -top;
     /* Each row at its best arc's reduced cost of zero. */
     for (guint i = 0; i < chosen->len; i++)
-      {
-        Edge *e = &g_array_index (self->edges, Edge, index[i]);
-        flow->potential[e->row] = MAX (flow->potential[e->row], e->score - top);
-      }
+      flow->potential[list[i].row] = MAX (flow->potential[list[i].row],
+                                          pair_score (self, list[i].index) - top);
   }
 }
 
 static int
-compare_index (gconstpointer a,
-               gconstpointer b)
+compare_chosen (gconstpointer a,
+                gconstpointer b)
 {
-  guint x = *(const guint *) a, y = *(const guint *) b;
+  const Chosen *x = a, *y = b;
 
-  return (x > y) - (x < y);
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
 }
 
 /* Prices every pair outside the candidate graph; the ones that could
@@ -635,21 +738,20 @@ price_out (const PairingsSolver *self,
   guint n = self->n_rows;
   guint added = 0;
 
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      Edge *e = &g_array_index (self->edges, Edge, i);
-
-      if (in_graph[i])
-        continue;
-      if (-e->score + flow->potential[e->row] - flow->potential[n + e->column] < 0)
-        {
-          in_graph[i] = 1;
-          g_array_append_val (chosen, i);
-          added++;
-        }
-    }
+  for (guint r = 0; r < n; r++)
+    for (guint i = self->row_start[r]; i < self->row_start[r + 1]; i++)
+      {
+        if (in_graph[i])
+          continue;
+        if (-pair_score (self, i) + flow->potential[r] - flow->potential[n + self->column[i]] < 0)
+          {
+            in_graph[i] = 1;
+            g_array_append_val (chosen, ((Chosen) { r, i }));
+            added++;
+          }
+      }
   if (added > 0)
-    g_array_sort (chosen, compare_index);
+    g_array_sort (chosen, compare_chosen);
   return added;
 }
 
@@ -666,12 +768,13 @@ pairings_solver_solve (PairingsSolver  *self,
   guint n = self->n_rows;
 
   group_by_row (self);
-  in_graph = g_new0 (guint8, MAX (self->edges->len, 1));
+  in_graph = g_new0 (guint8, MAX (self->n_pairs, 1));
   pick_candidates (self, in_graph);
-  chosen = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->edges->len; i++)
-    if (in_graph[i])
-      g_array_append_val (chosen, i);
+  chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
+  for (guint r = 0; r < n; r++)
+    for (guint i = self->row_start[r]; i < self->row_start[r + 1]; i++)
+      if (in_graph[i])
+        g_array_append_val (chosen, ((Chosen) { r, i }));
   penalty = unmatched_penalty (self);
 
   solution->n_rows = n;
@@ -706,9 +809,8 @@ pairings_solver_solve (PairingsSolver  *self,
                   guint e = flow.net.edge_of[a];
                   if (e != G_MAXUINT && flow.net.cap[a] == 0)
                     {
-                      Edge *edge = &g_array_index (self->edges, Edge, e);
-                      solution->column_of[r] = (int) edge->column;
-                      solution->total += edge->score;
+                      solution->column_of[r] = (int) self->column[e];
+                      solution->total += pair_score (self, e);
                       solution->matched++;
                     }
                 }

@@ -40,6 +40,9 @@ void              pairings_solver_set_limit      (PairingsSolver  *solver,
 /* How many of its best columns each row starts with; 0 means all. */
 void              pairings_solver_set_candidates (PairingsSolver  *solver,
                                                   guint            k);
+/* Room for @n_pairs allowed pairs at once, for large problems. */
+void              pairings_solver_reserve        (PairingsSolver  *solver,
+                                                  guint            n_pairs);
 void              pairings_solver_allow          (PairingsSolver  *solver,
                                                   guint            row,
                                                   guint            column,
