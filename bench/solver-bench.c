@@ -49,6 +49,7 @@ main (int    argc,
     {
       rows = cols = (guint) atoi (argv[2]);
       solver = pairings_solver_new (rows, cols);
+      pairings_solver_reserve (solver, rows * cols);
       for (guint r = 0; r < rows; r++)
         for (guint c = 0; c < cols; c++)
           pairings_solver_allow (solver, r, c, (gint64) (next () % 1000000));
@@ -61,6 +62,8 @@ main (int    argc,
       rows = (guint) atoi (argv[2]);
       cols = (guint) atoi (argv[3]);
       solver = pairings_solver_new (rows, cols);
+      /* About the allowed share of all pairs, and a little more. */
+      pairings_solver_reserve (solver, (guint) ((guint64) rows * cols * (100 - forbid) / 100 + rows * 4));
       /* Capacities first, then the scores, row by row: the reference
        * draws them in the same order. */
       for (guint c = 0; c < cols; c++)

@@ -242,44 +242,67 @@ group_by_row (PairingsSolver *self)
   self->last_row = self->n_rows > 0 ? self->n_rows - 1 : 0;
 }
 
-/* The k-th largest of @v[0..n) (Hoare's selection; @v is scrambled). */
-static gint64
-kth_largest (gint64 *v,
-             guint   n,
-             guint   k)
+typedef struct
 {
-  guint lo = 0, hi = n - 1, want = k - 1;
+  guint row;
+  guint index;
+} Chosen;
 
-  while (lo < hi)
+/* The k-th largest score of a row, in one pass: a min-heap of the k best
+ * seen so far, whose top is replaced only by a better score (rarely, on
+ * scores in no order). */
+static gint64
+kth_largest (const PairingsSolver *self,
+             guint                 start,
+             guint                 end,
+             guint                 k,
+             gint64               *heap)
+{
+  guint n = 0;
+
+  for (guint i = start; i < end; i++)
     {
-      gint64 pivot = v[lo + (hi - lo) / 2];
-      guint i = lo, j = hi;
+      gint64 v = pair_score (self, i);
+      guint j;
 
-      while (i <= j)
+      if (n < k)
         {
-          while (v[i] > pivot)
-            i++;
-          while (v[j] < pivot)
-            j--;
-          if (i <= j)
-            {
-              gint64 tmp = v[i];
-              v[i] = v[j];
-              v[j] = tmp;
-              i++;
-              if (j == 0)
-                break;
-              j--;
-            }
+          /* Sift up. */
+          for (j = n++; j > 0 && heap[(j - 1) / 2] > v; j = (j - 1) / 2)
+            heap[j] = heap[(j - 1) / 2];
+          heap[j] = v;
+          continue;
         }
-      if (want <= j && j < hi)
-        hi = j;
-      else if (want >= i)
-        lo = i;
-      else
-        break;
+      if (v <= heap[0])
+        continue;
+      /* Replace the smallest and sift down. */
+      for (j = 0;;)
+        {
+          guint c = 2 * j + 1;
+
+          if (c >= k)
+            break;
+          if (c + 1 < k && heap[c + 1] < heap[c])
+            c++;
+          if (heap[c] >= v)
+            break;
+          heap[j] = heap[c];
+          j = c;
+        }
+      heap[j] = v;
     }
-  return v[want];
+  return heap[0];
+}
+
+static int
+compare_chosen (gconstpointer a,
+                gconstpointer b)
+{
+  const Chosen *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
 }
 
 typedef struct
@@ -297,44 +320,36 @@ compare_ties (gconstpointer a,
   return (x->column > y->column) - (x->column < y->column);
 }
 
-/* Each row's k best pairs join the graph: those above the k-th score, and
- * among the pairs at that score the lowest columns, so that the choice
- * does not depend on the order the pairs came in. */
+/* Each row's k best pairs join the graph (@in_graph marks them, @chosen
+ * lists them by row and index): those above the k-th score, and among the
+ * pairs at that score the lowest columns, so that the choice does not
+ * depend on the order the pairs came in. */
 static void
 pick_candidates (PairingsSolver *self,
-                 guint8         *in_graph)
+                 guint8         *in_graph,
+                 GArray         *chosen)
 {
-  g_autofree gint64 *scores = NULL;
+  g_autofree gint64 *heap = g_new (gint64, MAX (self->candidates, 1));
   g_autoptr(GArray) ties = g_array_new (FALSE, FALSE, sizeof (Tie));
-  guint widest = 0;
-
-  if (self->candidates == 0)
-    {
-      memset (in_graph, 1, self->n_pairs);
-      return;
-    }
-
-  for (guint r = 0; r < self->n_rows; r++)
-    widest = MAX (widest, self->row_start[r + 1] - self->row_start[r]);
-  scores = g_new (gint64, MAX (widest, 1));
 
   for (guint r = 0; r < self->n_rows; r++)
     {
       guint start = self->row_start[r], end = self->row_start[r + 1];
-      guint len = end - start, k, above = 0;
+      guint len = end - start, k, first = chosen->len;
       gint64 kth;
 
-      k = MIN (self->candidates, len);
+      k = self->candidates == 0 ? len : MIN (self->candidates, len);
       if (k == len)
         {
-          memset (in_graph + start, 1, len);
+          for (guint i = start; i < end; i++)
+            {
+              in_graph[i] = 1;
+              g_array_append_val (chosen, ((Chosen) { r, i }));
+            }
           continue;
         }
 
-      for (guint i = 0; i < len; i++)
-        scores[i] = pair_score (self, start + i);
-      kth = kth_largest (scores, len, k);
-
+      kth = kth_largest (self, start, end, k, heap);
       g_array_set_size (ties, 0);
       for (guint i = start; i < end; i++)
         {
@@ -343,14 +358,20 @@ pick_candidates (PairingsSolver *self,
           if (score > kth)
             {
               in_graph[i] = 1;
-              above++;
+              g_array_append_val (chosen, ((Chosen) { r, i }));
             }
           else if (score == kth)
             g_array_append_val (ties, ((Tie) { self->column[i], i }));
         }
       g_array_sort (ties, compare_ties);
-      for (guint t = 0; t < ties->len && above + t < k; t++)
-        in_graph[g_array_index (ties, Tie, t).index] = 1;
+      for (guint t = 0; t < ties->len && chosen->len - first < k; t++)
+        {
+          guint i = g_array_index (ties, Tie, t).index;
+          in_graph[i] = 1;
+          g_array_append_val (chosen, ((Chosen) { r, i }));
+        }
+      /* Ties came last: the row's list back in index order. */
+      qsort ((Chosen *) (void *) chosen->data + first, chosen->len - first, sizeof (Chosen), compare_chosen);
     }
 }
 
@@ -644,12 +665,6 @@ unmatched_penalty (const PairingsSolver *self)
   return (hi - lo + 1) * ((gint64) self->n_rows + 1) + 1;
 }
 
-typedef struct
-{
-  guint row;
-  guint index;
-} Chosen;
-
 /* @chosen lists the pairs in the candidate graph, by row and then in the
  * order of the input, so that the network (and so the result) does not
  * depend on the order they were chosen in. */
@@ -716,17 +731,6 @@ build_flow (Flow                 *flow,
   }
 }
 
-static int
-compare_chosen (gconstpointer a,
-                gconstpointer b)
-{
-  const Chosen *x = a, *y = b;
-
-  if (x->row != y->row)
-    return x->row < y->row ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
-}
-
 /* Prices every pair outside the candidate graph; the ones that could
  * still improve the solution join it. Returns how many joined. */
 static guint
@@ -769,12 +773,8 @@ pairings_solver_solve (PairingsSolver  *self,
 
   group_by_row (self);
   in_graph = g_new0 (guint8, MAX (self->n_pairs, 1));
-  pick_candidates (self, in_graph);
   chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
-  for (guint r = 0; r < n; r++)
-    for (guint i = self->row_start[r]; i < self->row_start[r + 1]; i++)
-      if (in_graph[i])
-        g_array_append_val (chosen, ((Chosen) { r, i }));
+  pick_candidates (self, in_graph, chosen);
   penalty = unmatched_penalty (self);
 
   solution->n_rows = n;
