@@ -49,6 +49,8 @@ struct _PairingsSolver
   guint32 *row_of;       /* NULL while the pairs come row by row */
   guint   *row_start;    /* n_rows + 1 entries, valid when grouped */
   guint    last_row;
+  gint64   lowest;       /* of the scores, and 0 */
+  gint64   highest;
 };
 
 static inline gint64
@@ -177,6 +179,8 @@ pairings_solver_allow (PairingsSolver *self,
   else
     self->score64[i] = score;
   self->column[i] = column;
+  self->lowest = MIN (self->lowest, score);
+  self->highest = MAX (self->highest, score);
   self->n_pairs++;
 }
 
@@ -258,13 +262,16 @@ kth_largest (const PairingsSolver *self,
              guint                 k,
              gint64               *heap)
 {
+  const gint32 *s32 = self->score32;
   guint n = 0;
 
   for (guint i = start; i < end; i++)
     {
-      gint64 v = pair_score (self, i);
+      gint64 v = s32 != NULL ? s32[i] : self->score64[i];
       guint j;
 
+      if (n == k && v <= heap[0])
+        continue;
       if (n < k)
         {
           /* Sift up. */
@@ -273,8 +280,6 @@ kth_largest (const PairingsSolver *self,
           heap[j] = v;
           continue;
         }
-      if (v <= heap[0])
-        continue;
       /* Replace the smallest and sift down. */
       for (j = 0;;)
         {
@@ -353,8 +358,10 @@ pick_candidates (PairingsSolver *self,
       g_array_set_size (ties, 0);
       for (guint i = start; i < end; i++)
         {
-          gint64 score = pair_score (self, i);
+          gint64 score = self->score32 != NULL ? self->score32[i] : self->score64[i];
 
+          if (score < kth)
+            continue;
           if (score > kth)
             {
               in_graph[i] = 1;
@@ -653,16 +660,8 @@ augment (Flow  *flow,
 static gint64
 unmatched_penalty (const PairingsSolver *self)
 {
-  gint64 lo = 0, hi = 0;
-
-  for (guint i = 0; i < self->n_pairs; i++)
-    {
-      gint64 s = pair_score (self, i);
-      lo = MIN (lo, s);
-      hi = MAX (hi, s);
-    }
   /* More than any change of total an exchange of pairs can bring. */
-  return (hi - lo + 1) * ((gint64) self->n_rows + 1) + 1;
+  return (self->highest - self->lowest + 1) * ((gint64) self->n_rows + 1) + 1;
 }
 
 /* @chosen lists the pairs in the candidate graph, by row and then in the
@@ -742,18 +741,25 @@ price_out (const PairingsSolver *self,
   guint n = self->n_rows;
   guint added = 0;
 
+  const gint64 *column_potential = flow->potential + n;
+
   for (guint r = 0; r < n; r++)
-    for (guint i = self->row_start[r]; i < self->row_start[r + 1]; i++)
-      {
-        if (in_graph[i])
-          continue;
-        if (-pair_score (self, i) + flow->potential[r] - flow->potential[n + self->column[i]] < 0)
-          {
-            in_graph[i] = 1;
-            g_array_append_val (chosen, ((Chosen) { r, i }));
-            added++;
-          }
-      }
+    {
+      gint64 row_potential = flow->potential[r];
+
+      for (guint i = self->row_start[r]; i < self->row_start[r + 1]; i++)
+        {
+          gint64 score = self->score32 != NULL ? self->score32[i] : self->score64[i];
+
+          /* A negative reduced cost: the pair could still improve things. */
+          if (row_potential - score < column_potential[self->column[i]] && !in_graph[i])
+            {
+              in_graph[i] = 1;
+              g_array_append_val (chosen, ((Chosen) { r, i }));
+              added++;
+            }
+        }
+    }
   if (added > 0)
     g_array_sort (chosen, compare_chosen);
   return added;
