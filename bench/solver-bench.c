@@ -85,6 +85,27 @@ main (int    argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
+
+  /* A small problem takes too little time to time once: the median of
+   * 21 solves of it. */
+  if ((guint64) rows * cols <= 100000)
+    {
+      double times[21];
+
+      for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+        {
+          g_autoptr(PairingsSolution) again = pairings_solver_solve (solver, NULL, NULL);
+          times[i] = again->seconds;
+        }
+      for (guint i = 1; i < G_N_ELEMENTS (times); i++)
+        for (guint j = i; j > 0 && times[j - 1] > times[j]; j--)
+          {
+            double t = times[j];
+            times[j] = times[j - 1];
+            times[j - 1] = t;
+          }
+      solution->seconds = times[G_N_ELEMENTS (times) / 2];
+    }
   getrusage (RUSAGE_SELF, &usage);
   printf ("{\"total\": %" G_GINT64_FORMAT ", \"matched\": %u, \"seconds\": %.4f, \"peak_mb\": %.0f,"
           " \"certificate\": %s}\n",
