@@ -355,6 +355,56 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (stats.out, "\"mentees\":{\"total\":1,"));
 }
 
+static void
+test_match_and_solve (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *matrix = g_build_filename (f->dir, "m.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *dump = g_build_filename (f->dir, "scores.csv", NULL);
+  g_auto(Run) demo = { 0, };
+  g_auto(Run) match = { 0, };
+  g_auto(Run) usage = { 0, };
+  g_auto(Run) solve = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) broken = { 0, };
+  g_auto(Run) stranger = { 0, };
+  g_auto(Run) dumped = { 0, };
+
+  ptest_run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  ptest_run_cli (&match, NULL, "--database", f->db, "match", "--cohort", "2025", "--json",
+                 "--dump-scores", dump, NULL);
+  g_assert_cmpint (match.status, ==, 0);
+  g_assert_true (g_str_has_prefix (match.out, "{\"total\":"));
+  g_assert_nonnull (strstr (match.out, "\"certificate\":true"));
+  g_assert_true (g_file_test (dump, G_FILE_TEST_IS_REGULAR));
+
+  ptest_run_cli (&dumped, NULL, "solve", dump, NULL);
+  g_assert_cmpint (dumped.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dumped.out, "total "));
+
+  ptest_run_cli (&usage, NULL, "--database", f->db, "match", NULL);
+  g_assert_cmpint (usage.status, ==, 1);
+
+  ptest_run_cli (&stranger, NULL, "--database", f->db, "exclude", "--cohort", "2025",
+                 "--mentee", "nobody@example.org", "--mentor", "nobody@example.org", NULL);
+  g_assert_cmpint (stranger.status, ==, 2);
+
+  g_assert_true (g_file_set_contents (matrix, "5,,1\n4,3,\n,2,9\n", -1, NULL));
+  ptest_run_cli (&solve, NULL, "solve", matrix, NULL);
+  g_assert_cmpint (solve.status, ==, 0);
+  g_assert_cmpstr (solve.out, ==, "total 17\n0,0\n1,1\n2,2\n");
+  ptest_run_cli (&json, NULL, "solve", "--json", matrix, NULL);
+  g_assert_true (g_str_has_prefix (json.out, "{\"total\": 17, \"matched\": 3, \"pairs\": [[0, 0], [1, 1], [2, 2]], \"solve_seconds\": "));
+
+  g_assert_true (g_file_set_contents (bad, "1,x\n", -1, NULL));
+  ptest_run_cli (&broken, NULL, "solve", bad, NULL);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_nonnull (strstr (broken.err, "bad.csv, line 1, column 2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +422,7 @@ main (int    argc,
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/backup", test_backup);
   ADD ("/cli/import", test_import);
+  ADD ("/cli/match-and-solve", test_match_and_solve);
   ADD ("/cli/french", test_french);
 
   return g_test_run ();

@@ -209,6 +209,40 @@ test_exclusions_and_capacity_rule (Fixture       *f,
 }
 
 static void
+test_exclude_api (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint events = pairings_store_count_events (f->store);
+
+  g_assert_true (pairings_matcher_exclude (f->store, f->id, "ANA@example.org", "mia@example.org",
+                                           "same research group", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exclusions WHERE reason = 'same research group'"), ==, 1);
+  /* Again: the reason is updated, not doubled. */
+  g_assert_true (pairings_matcher_exclude (f->store, f->id, "ana@example.org", "mia@example.org",
+                                           "conflict", FALSE, &error));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exclusions"), ==, 1);
+  g_assert_cmpuint (pairings_store_count_events (f->store), ==, events + 2);
+
+  /* Wrong roles or strangers are refused and change nothing. */
+  g_assert_false (pairings_matcher_exclude (f->store, f->id, "mia@example.org", "ana@example.org",
+                                            NULL, FALSE, &error));
+  g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (pairings_matcher_exclude (f->store, f->id, "nobody@example.org", "mia@example.org",
+                                            NULL, FALSE, &error));
+  g_clear_error (&error);
+
+  g_assert_true (pairings_matcher_exclude (f->store, f->id, "ana@example.org", "mia@example.org",
+                                           NULL, TRUE, &error));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM exclusions"), ==, 0);
+  g_assert_false (pairings_matcher_exclude (f->store, f->id, "ana@example.org", "mia@example.org",
+                                            NULL, TRUE, &error));
+  g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
 test_capacity_and_limit (Fixture       *f,
                          gconstpointer  data)
 {
@@ -441,6 +475,7 @@ main (int    argc,
 
   ADD ("/matcher/rules", test_rules);
   ADD ("/matcher/exclusions-and-capacity-rule", test_exclusions_and_capacity_rule);
+  ADD ("/matcher/exclude-api", test_exclude_api);
   ADD ("/matcher/capacity-and-limit", test_capacity_and_limit);
   ADD ("/matcher/pinned-and-apply", test_pinned_and_apply);
   ADD ("/matcher/prefer-same", test_prefer_same);

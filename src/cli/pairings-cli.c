@@ -747,6 +747,49 @@ cmd_match (Globals  *globals,
   return EXIT_DONE;
 }
 
+static int
+cmd_exclude (Globals  *globals,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *mentee = NULL;
+  g_autofree char *mentor = NULL;
+  g_autofree char *reason = NULL;
+  gboolean remove = FALSE;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort"), N_("NAME") },
+    { "mentee", 0, 0, G_OPTION_ARG_STRING, &mentee, N_("The mentee’s e-mail address"), N_("EMAIL") },
+    { "mentor", 0, 0, G_OPTION_ARG_STRING, &mentor, N_("The mentor’s e-mail address"), N_("EMAIL") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why, for the committee’s record"), N_("TEXT") },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Allow the pair again"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command ("", _("Never pair a mentee with a mentor (a conflict of interest, a request)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("exclude takes no arguments"));
+  if (cohort_name == NULL || mentee == NULL || mentor == NULL)
+    return usage_error (_("exclude needs --cohort NAME, --mentee EMAIL and --mentor EMAIL"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL ||
+      !pairings_matcher_exclude (store, pairings_cohort_get_id (cohort), mentee, mentor, reason, remove, &error))
+    return report_error (error);
+
+  g_printerr (remove ? _("%s and %s may be paired again.\n") : _("%s and %s will never be paired.\n"),
+              mentee, mentor);
+  return EXIT_DONE;
+}
+
 static void
 print_score (GString *out,
              gint64   value,
@@ -852,6 +895,7 @@ static const Command commands[] = {
   { "import", cmd_import, N_("Import applications from a form’s CSV export") },
   { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
   { "match", cmd_match, N_("Suggest the best pairs for a cohort, each explained") },
+  { "exclude", cmd_exclude, N_("Never pair a mentee with a mentor") },
   { "solve", cmd_solve, N_("Solve a score matrix exactly (for scripts and benchmarks)") },
   { "backup", cmd_backup, N_("Copy the database to FILE") },
 };

@@ -1089,6 +1089,97 @@ failed:
   return FALSE;
 }
 
+static gint64
+find_application (PairingsStore  *store,
+                  gint64          cohort_id,
+                  const char     *email,
+                  PairingsRole    role,
+                  GError        **error)
+{
+  g_autofree char *key = pairings_email_key (email);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT a.id FROM applications a JOIN people p ON p.id = a.person_id"
+                                  " WHERE a.cohort_id = ? AND p.email_key = ? AND a.role = ?",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  _pairings_store_bind_text (stmt, 2, key);
+  _pairings_store_bind_text (stmt, 3, pairings_role_to_string (role));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                 role == PAIRINGS_ROLE_MENTEE ? _("%s has no mentee application in this cohort")
+                                              : _("%s has no mentor application in this cohort"),
+                 email ? email : "");
+  return id;
+}
+
+gboolean
+pairings_matcher_exclude (PairingsStore  *store,
+                          gint64          cohort_id,
+                          const char     *mentee_email,
+                          const char     *mentor_email,
+                          const char     *reason,
+                          gboolean        remove,
+                          GError        **error)
+{
+  g_autoptr(GString) json = g_string_new ("{\"mentee\":");
+  gint64 mentee, mentor;
+  sqlite3_stmt *stmt;
+
+  mentee = find_application (store, cohort_id, mentee_email, PAIRINGS_ROLE_MENTEE, error);
+  if (mentee == 0)
+    return FALSE;
+  mentor = find_application (store, cohort_id, mentor_email, PAIRINGS_ROLE_MENTOR, error);
+  if (mentor == 0)
+    return FALSE;
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+  stmt = _pairings_store_prepare (store,
+                                  remove ? "DELETE FROM exclusions WHERE mentee_application_id = ?1"
+                                           " AND mentor_application_id = ?2"
+                                         : "INSERT INTO exclusions (mentee_application_id,"
+                                           " mentor_application_id, reason) VALUES (?1, ?2, ?3)"
+                                           " ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, mentee);
+  sqlite3_bind_int64 (stmt, 2, mentor);
+  if (!remove)
+    _pairings_store_bind_text (stmt, 3, reason ? reason : "");
+  if (!_pairings_store_step_done (store, stmt, error))
+    goto failed;
+  if (remove && sqlite3_changes (_pairings_store_get_db (store)) == 0)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                   _("These two were not excluded"));
+      goto failed;
+    }
+
+  g_string_append_printf (json, "%" G_GINT64_FORMAT ",\"mentor\":%" G_GINT64_FORMAT ",\"reason\":",
+                          mentee, mentor);
+  pairings_json_append_string (json, reason ? reason : "");
+  g_string_append_c (json, '}');
+  if (!_pairings_store_log_event (store, remove ? "delete" : "create", "exclusion", 0,
+                                  remove ? json->str : NULL, remove ? NULL : json->str, error) ||
+      !_pairings_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  _pairings_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 pairings_matcher_dump_scores (PairingsStore                *store,
                               gint64                        cohort_id,

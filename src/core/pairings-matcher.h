@@ -121,6 +121,15 @@ gboolean             pairings_matcher_dump_scores    (PairingsStore             
                                                       const PairingsMatchSettings  *settings,
                                                       const char                   *path,
                                                       GError                      **error);
+/* "Never pair": the committee's exclusions, by the two people's e-mail
+ * addresses in the cohort. Removing one that is not there is an error. */
+gboolean             pairings_matcher_exclude        (PairingsStore                *store,
+                                                      gint64                        cohort_id,
+                                                      const char                   *mentee_email,
+                                                      const char                   *mentor_email,
+                                                      const char                   *reason,
+                                                      gboolean                      remove,
+                                                      GError                      **error);
 char                *pairings_match_result_to_json   (PairingsMatchResult          *result);
 char                *pairings_match_result_to_text   (PairingsMatchResult          *result);
 void                 pairings_match_result_free      (PairingsMatchResult          *result);
