@@ -18,7 +18,9 @@
 #include "pairings-export-dialog.h"
 #include "pairings-matcher.h"
 #include "pairings-import-dialog.h"
+#include "pairings-applications-page.h"
 #include "pairings-preferences-window.h"
+#include "pairings-review.h"
 #include "pairings-screenshot.h"
 #include "pairings-application.h"
 #include "pairings-stats.h"
@@ -422,20 +424,22 @@ test_french (Fixture       *f,
 {
   PairingsWindow *window;
 
-  /* Messages are looked up as the template is built, so switch first. */
+  /* Messages are looked up as the template is built, so switch first;
+   * setlocale() makes gettext forget what it has cached. */
   g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
   window = open_window (f, 1180, 760);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pairings");
   screenshot (f->window, "welcome-fr", NULL);
   /* Nothing to switch between on the welcome page. */
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_widget (f->window, ADW_TYPE_VIEW_SWITCHER_BAR))));
   load_demo (window);
-  g_assert_true (g_str_has_suffix (visible_status_title (window), " candidatures"));
   screenshot (f->window, "applications-fr", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board");
   g_assert_true (g_str_has_suffix (visible_status_title (window), " binômes"));
   screenshot (f->window, "board-fr", NULL);
-  g_setenv ("LANGUAGE", "", TRUE);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
 }
 
 static PairingsImportDialog *
@@ -615,6 +619,99 @@ test_export_dialog (Fixture       *f,
 }
 
 static int
+store_int (PairingsWindow *window,
+           const char     *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+  g_autoptr(GPtrArray) stats = pairings_stats_collect (store, pairings_window_get_cohort (window), &error);
+  PairingsCohortStats *s;
+
+  g_assert_no_error (error);
+  s = g_ptr_array_index (stats, 0);
+  if (g_str_equal (what, "accepted-mentees"))
+    return (int) s->applications[PAIRINGS_ROLE_MENTEE][PAIRINGS_STATUS_ACCEPTED];
+  return -1;
+}
+
+/* The review page: mentees only, a score, two accepted at once, one undo;
+ * the database says so at each step. */
+static void
+test_applications_page (Fixture       *f,
+                        gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1280, 800);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PairingsApplicationsPage *page;
+  GListModel *model;
+  g_autoptr(PairingsApplication) first = NULL;
+  g_autoptr(PairingsApplication) second = NULL;
+  g_autoptr(GError) error = NULL;
+  int accepted_before;
+  double mean, spread;
+  guint count;
+
+  g_settings_set_string (settings, "reviewer-name", "Dr. Test Reviewer");
+  load_demo (window);
+  page = PAIRINGS_APPLICATIONS_PAGE (find_widget (f->window, PAIRINGS_TYPE_APPLICATIONS_PAGE));
+  g_assert_nonnull (page);
+
+  pairings_applications_page_set_role_filter (page, PAIRINGS_ROLE_MENTEE);
+  model = pairings_applications_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+      g_assert_cmpint (pairings_application_get_role (app), ==, PAIRINGS_ROLE_MENTEE);
+    }
+
+  /* Find two mentees not yet accepted. */
+  for (guint i = 0; i < g_list_model_get_n_items (model) && second == NULL; i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+      if (pairings_application_get_status (app) == PAIRINGS_STATUS_ACCEPTED)
+        continue;
+      pairings_applications_page_select (page, i, first != NULL);
+      if (first == NULL)
+        first = g_object_ref (app);
+      else
+        second = g_object_ref (app);
+      if (second == NULL)
+        {
+          pairings_applications_page_review (page, 4, "Strong motivation");
+          g_assert_true (pairings_review_summary (pairings_window_get_store (window),
+                                                  pairings_application_get_id (first), &mean, &spread, &count));
+          g_assert_cmpuint (count, >=, 1);
+          /* Reselect: the review reloaded the list. */
+          for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+            {
+              g_autoptr(PairingsApplication) again = g_list_model_get_item (model, k);
+              if (pairings_application_get_id (again) == pairings_application_get_id (first))
+                {
+                  pairings_applications_page_select (page, k, FALSE);
+                  i = k;
+                }
+            }
+        }
+    }
+  g_assert_nonnull (second);
+  screenshot (f->window, "applications-page", NULL);
+
+  accepted_before = store_int (window, "accepted-mentees");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "applications.status", "s", "accepted"));
+  g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);
+
+  /* One undo takes back the whole decision, not one mentee. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);
+  screenshot (f->window, "applications-accepted", NULL);
+  g_settings_reset (settings, "reviewer-name");
+  (void) error;
+}
+
+static int
 count_suggested (PairingsWindow *window)
 {
   int n;
@@ -743,6 +840,7 @@ main (int    argc,
   ADD ("/window/export-dialog", test_export_dialog);
   ADD ("/window/copy-emails", test_copy_emails);
   ADD ("/window/suggest-pairs", test_suggest_pairs);
+  ADD ("/window/applications-page", test_applications_page);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

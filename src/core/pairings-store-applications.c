@@ -322,3 +322,37 @@ pairings_store_list_applications (PairingsStore  *self,
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
+
+gboolean
+pairings_store_get_confidential (PairingsStore   *self,
+                                 gint64           application_id,
+                                 char           **pronouns,
+                                 char          ***identity_groups,
+                                 GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (self), FALSE);
+
+  *pronouns = NULL;
+  *identity_groups = NULL;
+  stmt = _pairings_store_prepare (self,
+                                  "SELECT pronouns, (SELECT group_concat(value, char(31))"
+                                  " FROM json_each(identity_groups)) FROM confidential_answers"
+                                  " WHERE application_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *pronouns = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *identity_groups = pairings_strv_from_joined ((const char *) sqlite3_column_text (stmt, 1), 0x1f);
+    }
+  sqlite3_reset (stmt);
+  if (*identity_groups == NULL)
+    *identity_groups = g_new0 (char *, 1);
+  if (*pronouns == NULL)
+    *pronouns = g_strdup ("");
+  return TRUE;
+}

@@ -83,5 +83,12 @@ gint64         pairings_store_add_application      (PairingsStore  *self,
                                                     const PairingsApplicationData *data,
                                                     GError        **error);
 guint          pairings_store_count_events         (PairingsStore  *self);
+/* The confidential answers of an application, for the review only: never
+ * for a list, an export or the board. */
+gboolean       pairings_store_get_confidential     (PairingsStore  *self,
+                                                    gint64          application_id,
+                                                    char          **pronouns,
+                                                    char         ***identity_groups,
+                                                    GError        **error);
 
 G_END_DECLS

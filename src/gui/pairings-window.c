@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pairings-applications-page.h"
 #include "pairings-cohort-settings.h"
+#include "pairings-review.h"
 #include "pairings-demo.h"
 #include "pairings-matcher.h"
 #include "pairings-export-dialog.h"
@@ -37,7 +39,7 @@ struct _PairingsWindow
   AdwStatusPage        *welcome_page;
   GtkProgressBar       *demo_progress;
   AdwViewStack         *stack;
-  AdwStatusPage        *applications_page;
+  PairingsApplicationsPage *applications_view;
   AdwStatusPage        *board_page;
   AdwStatusPage        *agreements_page;
   AdwStatusPage        *charts_page;
@@ -106,27 +108,6 @@ fill_pages (PairingsWindow            *self,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
-  if (mentees + mentors == 0)
-    {
-      adw_status_page_set_title (self->applications_page, _("No Applications Yet"));
-      adw_status_page_set_description (self->applications_page,
-                                       _("Applications to this cohort will be listed here."));
-    }
-  else
-    {
-      title = g_strdup_printf (ngettext ("%u Application", "%u Applications", mentees + mentors),
-                               mentees + mentors);
-      description = g_strdup_printf (_("Mentees: %u · Mentors: %u · Returning: %u\n"
-                                       "Accepted mentees: %u, for a pair limit of %s\n"
-                                       "Places offered by accepted mentors: %u"),
-                                     mentees, mentors,
-                                     s->returning[PAIRINGS_ROLE_MENTEE] + s->returning[PAIRINGS_ROLE_MENTOR],
-                                     s->applications[PAIRINGS_ROLE_MENTEE][PAIRINGS_STATUS_ACCEPTED],
-                                     limit, s->mentor_places);
-      adw_status_page_set_title (self->applications_page, title);
-      adw_status_page_set_description (self->applications_page, description);
-    }
-
   g_clear_pointer (&title, g_free);
   g_clear_pointer (&description, g_free);
   title = g_strdup_printf (ngettext ("%u Pair", "%u Pairs", pairs), pairs);
@@ -180,6 +161,12 @@ update_pages (PairingsWindow *self)
       return;
     }
   fill_pages (self, g_ptr_array_index (stats, 0));
+
+  {
+    g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
+    pairings_applications_page_set_reviewer (self->applications_view, reviewer);
+  }
+  pairings_applications_page_show (self->applications_view, self->store, cohort);
 }
 
 static void update_actions (PairingsWindow *self);
@@ -540,6 +527,52 @@ load_demo_action (GtkWidget  *widget,
   g_task_run_in_thread (task, demo_thread);
 }
 
+/* History -------------------------------------------------------------------- */
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "win.redo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!(redo ? pairings_history_can_redo (self->store, &label)
+             : pairings_history_can_undo (self->store, &label)))
+    {
+      show_toast (self, redo ? _("Nothing to redo") : _("Nothing to undo"));
+      return;
+    }
+  if (!(redo ? pairings_history_redo (self->store, &error) : pairings_history_undo (self->store, &error)))
+    show_error (self, redo ? _("Cannot Redo") : _("Cannot Undo"), error->message);
+  else
+    show_toast (self, label);
+  reload (self);
+}
+
+static void
+on_applications_changed (PairingsWindow *self,
+                         const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* The other pages count what the decisions changed. */
+  {
+    PairingsCohort *cohort = pairings_window_get_cohort (self);
+    g_autoptr(GPtrArray) stats = cohort ? pairings_stats_collect (self->store, cohort, NULL) : NULL;
+    if (stats != NULL && stats->len > 0)
+      fill_pages (self, g_ptr_array_index (stats, 0));
+  }
+}
+
 /* Matching ------------------------------------------------------------------- */
 
 static void
@@ -884,6 +917,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
 
   /* The template's cohort list looks its items' names up by type. */
   g_type_ensure (PAIRINGS_TYPE_COHORT);
+  g_type_ensure (PAIRINGS_TYPE_APPLICATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
@@ -895,7 +929,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, applications_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, applications_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
@@ -913,6 +947,8 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.suggest-pairs", NULL, suggest_pairs_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.undo-match", "x", undo_match_action);
   gtk_widget_class_install_action (widget_class, "win.cohort-settings", NULL, cohort_settings_action);
 }
@@ -933,6 +969,8 @@ pairings_window_init (PairingsWindow *self)
                             G_CALLBACK (on_cohort_selected), self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (update_switcher_bar), self);
+  g_signal_connect_swapped (self->applications_view, "changed",
+                            G_CALLBACK (on_applications_changed), self);
   update_actions (self);
 }
 

@@ -1,0 +1,658 @@
+/* pairings-applications-page.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is the store's applications of a cohort, filtered (search,
+ * role, decision) and sorted by the column the user clicks; the detail
+ * pane shows the first selected one. Decisions apply to every selected
+ * application at once. Every change is one step of the history: the page
+ * says what it did through "changed", and the window offers Undo.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pairings-application.h"
+#include "pairings-applications-page.h"
+#include "pairings-review.h"
+#include "pairings-stats.h"
+
+struct _PairingsApplicationsPage
+{
+  GtkWidget           parent_instance;
+
+  PairingsStore      *store;
+  PairingsCohort     *cohort;
+  char               *reviewer;
+  GListStore         *applications;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkMultiSelection  *selection;
+  GtkCustomFilter    *filter;
+  PairingsApplication *shown;
+
+  GtkStack           *stack;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *role_filter;
+  GtkDropDown        *status_filter;
+  GtkLabel           *counters;
+  GtkColumnView      *column_view;
+  GtkLabel           *detail_name;
+  GtkLabel           *detail_facts;
+  GtkLabel           *detail_motivation;
+  GtkLabel           *detail_reviews;
+  GtkSpinButton      *score_spin;
+  GtkEntry           *note_entry;
+  GtkCheckButton     *recuse_check;
+  GtkCheckButton     *confidential_check;
+  GtkLabel           *detail_confidential;
+  gboolean            syncing;
+};
+
+G_DEFINE_FINAL_TYPE (PairingsApplicationsPage, pairings_applications_page, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
+  COLUMN_NAME,
+  COLUMN_ROLE,
+  COLUMN_INSTITUTION,
+  COLUMN_STAGE,
+  COLUMN_TYPES,
+  COLUMN_STATUS,
+  COLUMN_SCORE,
+  COLUMN_REVIEWS,
+  COLUMN_SUBMITTED,
+  N_COLUMNS
+};
+
+static const char *column_titles[N_COLUMNS] = {
+  N_("Name"), N_("Role"), N_("Institution"), N_("Career stage"), N_("Mentoring types"),
+  N_("Decision"), N_("Score"), N_("Reviews"), N_("Submitted"),
+};
+
+static char *
+cell_text (PairingsApplication *app,
+           guint                column)
+{
+  switch (column)
+    {
+    case COLUMN_NAME:        return g_strdup (pairings_application_get_name (app));
+    case COLUMN_ROLE:        return g_strdup (pairings_role_get_label (pairings_application_get_role (app)));
+    case COLUMN_INSTITUTION: return g_strdup (pairings_application_get_institution (app));
+    case COLUMN_STAGE:
+      return g_strdup (pairings_application_get_career_stage (app) == PAIRINGS_CAREER_UNKNOWN
+                       ? "" : pairings_career_stage_get_label (pairings_application_get_career_stage (app)));
+    case COLUMN_TYPES:
+      return g_strjoinv ("; ", (char **) pairings_application_get_mentoring_types (app));
+    case COLUMN_STATUS:      return g_strdup (pairings_status_get_label (pairings_application_get_status (app)));
+    case COLUMN_SCORE:
+      return pairings_application_get_review_mean (app) < 0 ? g_strdup ("")
+             : g_strdup_printf ("%.1f", pairings_application_get_review_mean (app));
+    case COLUMN_REVIEWS:     return g_strdup_printf ("%u", pairings_application_get_review_count (app));
+    case COLUMN_SUBMITTED:
+      {
+        const char *at = pairings_application_get_submitted_at (app);
+        return g_strndup (at ? at : "", 10);
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 14);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  g_autofree char *text = cell_text (gtk_list_item_get_item (item), column);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static int
+compare_column (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  PairingsApplication *x = (gpointer) a, *y = (gpointer) b;
+  guint column = GPOINTER_TO_UINT (user_data);
+
+  switch (column)
+    {
+    case COLUMN_SCORE:
+      {
+        double p = pairings_application_get_review_mean (x), q = pairings_application_get_review_mean (y);
+        return (p > q) - (p < q);
+      }
+    case COLUMN_REVIEWS:
+      return (int) pairings_application_get_review_count (x) - (int) pairings_application_get_review_count (y);
+    case COLUMN_STATUS:
+      return (int) pairings_application_get_status (x) - (int) pairings_application_get_status (y);
+    case COLUMN_STAGE:
+      return (int) pairings_application_get_career_stage (x) - (int) pairings_application_get_career_stage (y);
+    default:
+      {
+        g_autofree char *p = cell_text (x, column);
+        g_autofree char *q = cell_text (y, column);
+        return g_utf8_collate (p, q);
+      }
+    }
+}
+
+static void
+add_columns (PairingsApplicationsPage *self)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_column, GUINT_TO_POINTER (c), NULL));
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (_(column_titles[c]), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, c == COLUMN_NAME || c == COLUMN_INSTITUTION);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (sorter);
+      g_object_unref (column);
+    }
+}
+
+/* Filtering ----------------------------------------------------------------- */
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *h = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  h = g_utf8_casefold (haystack, -1);
+  return strstr (h, needle) != NULL;
+}
+
+static gboolean
+filter_application (gpointer item,
+                    gpointer user_data)
+{
+  PairingsApplicationsPage *self = user_data;
+  PairingsApplication *app = item;
+  guint role = gtk_drop_down_get_selected (self->role_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (role == 1 && pairings_application_get_role (app) != PAIRINGS_ROLE_MENTEE)
+    return FALSE;
+  if (role == 2 && pairings_application_get_role (app) != PAIRINGS_ROLE_MENTOR)
+    return FALSE;
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
+      pairings_application_get_status (app) != status - 1)
+    return FALSE;
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+
+      return contains (pairings_application_get_name (app), needle) ||
+             contains (pairings_application_get_email (app), needle) ||
+             contains (pairings_application_get_institution (app), needle) ||
+             contains (pairings_application_get_motivation (app), needle);
+    }
+  return TRUE;
+}
+
+static void
+refilter (PairingsApplicationsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Detail ------------------------------------------------------------------- */
+
+static void
+show_detail (PairingsApplicationsPage *self,
+             PairingsApplication      *app)
+{
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *types = NULL;
+  double mean = 0, spread = 0;
+  guint count = 0;
+
+  g_set_object (&self->shown, app);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->detail_name)), app != NULL);
+  if (app == NULL)
+    {
+      gtk_label_set_text (self->detail_name, _("Choose an application"));
+      gtk_label_set_text (self->detail_facts, "");
+      gtk_label_set_text (self->detail_motivation, "");
+      gtk_label_set_text (self->detail_reviews, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_confidential), FALSE);
+      self->syncing = TRUE;
+      gtk_spin_button_set_value (self->score_spin, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+      gtk_check_button_set_active (self->recuse_check, FALSE);
+      self->syncing = FALSE;
+      return;
+    }
+
+  types = g_strjoinv ("; ", (char **) pairings_application_get_mentoring_types (app));
+  gtk_label_set_text (self->detail_name, pairings_application_get_name (app));
+  g_string_append_printf (facts, "%s · %s\n%s · %s\n%s\n%s",
+                          pairings_role_get_label (pairings_application_get_role (app)),
+                          pairings_status_get_label (pairings_application_get_status (app)),
+                          pairings_application_get_email (app),
+                          pairings_application_get_institution (app),
+                          pairings_application_get_career_stage (app) == PAIRINGS_CAREER_UNKNOWN ? ""
+                          : pairings_career_stage_get_label (pairings_application_get_career_stage (app)),
+                          types);
+  gtk_label_set_text (self->detail_facts, facts->str);
+  gtk_label_set_text (self->detail_motivation, pairings_application_get_motivation (app));
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->score_spin, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  gtk_check_button_set_active (self->recuse_check, FALSE);
+  reviews = pairings_review_list (self->store, pairings_application_get_id (app), NULL);
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    {
+      PairingsReview *r = g_ptr_array_index (reviews, i);
+
+      if (r->recused)
+        g_string_append_printf (lines, _("%s: recused\n"), r->reviewer);
+      else if (r->score > 0)
+        g_string_append_printf (lines, "%s: %d — %s\n", r->reviewer, r->score, r->note);
+      if (g_strcmp0 (r->reviewer, self->reviewer) == 0)
+        {
+          gtk_spin_button_set_value (self->score_spin, r->score);
+          gtk_editable_set_text (GTK_EDITABLE (self->note_entry), r->note);
+          gtk_check_button_set_active (self->recuse_check, r->recused);
+        }
+    }
+  self->syncing = FALSE;
+  if (pairings_review_summary (self->store, pairings_application_get_id (app), &mean, &spread, &count))
+    g_string_append_printf (lines, g_dngettext (GETTEXT_PACKAGE, "Average %.1f (spread %.1f), %u review",
+                                                "Average %.1f (spread %.1f), %u reviews", count),
+                            mean, spread, count);
+  else
+    g_string_append (lines, _("No score yet"));
+  gtk_label_set_text (self->detail_reviews, lines->str);
+
+  /* Demographic answers only on request, and never kept shown across
+   * applications without the box ticked. */
+  if (gtk_check_button_get_active (self->confidential_check))
+    {
+      g_autofree char *pronouns = NULL;
+      g_auto(GStrv) groups = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *text = NULL;
+
+      pairings_store_get_confidential (self->store, pairings_application_get_id (app), &pronouns, &groups, NULL);
+      joined = g_strjoinv ("; ", groups);
+      text = g_strdup_printf (_("Pronouns: %s\nIdentity groups: %s"), pronouns ? pronouns : "", joined);
+      gtk_label_set_text (self->detail_confidential, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_confidential), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_confidential), FALSE);
+}
+
+static PairingsApplication *
+first_selected (PairingsApplicationsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+}
+
+static void
+on_selection_changed (PairingsApplicationsPage *self)
+{
+  g_autoptr(PairingsApplication) app = first_selected (self);
+
+  show_detail (self, app);
+}
+
+/* Counters and reload ------------------------------------------------------ */
+
+static void
+update_counters (PairingsApplicationsPage *self)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *limit = NULL;
+  PairingsCohortStats *s;
+
+  if (self->cohort == NULL)
+    return;
+  stats = pairings_stats_collect (self->store, self->cohort, NULL);
+  if (stats == NULL || stats->len == 0)
+    return;
+  s = g_ptr_array_index (stats, 0);
+  limit = s->pair_limit >= 0 ? g_strdup_printf ("%d", s->pair_limit) : g_strdup ("—");
+  /* TRANSLATORS: accepted mentees / pair limit · total places of the accepted mentors */
+  text = g_strdup_printf (_("Accepted mentees: %u / %s · Places offered by accepted mentors: %u"),
+                          s->applications[PAIRINGS_ROLE_MENTEE][PAIRINGS_STATUS_ACCEPTED], limit,
+                          s->mentor_places);
+  gtk_label_set_text (self->counters, text);
+}
+
+void
+pairings_applications_page_reload (PairingsApplicationsPage *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (PAIRINGS_IS_APPLICATIONS_PAGE (self));
+
+  if (self->store == NULL || self->cohort == NULL)
+    return;
+
+  /* The selection survives the reload, by application. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                   gtk_bitset_get_nth (selected, i));
+      gint64 id = pairings_application_get_id (app);
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (keep, &g_array_index (ids, gint64, i));
+
+  list = pairings_store_list_applications (self->store, pairings_cohort_get_id (self->cohort), NULL);
+  g_list_store_remove_all (self->applications);
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_list_store_append (self->applications, item);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      gint64 id = pairings_application_get_id (app);
+      if (g_hash_table_contains (keep, &id))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->applications)) > 0
+                                    ? "list" : "empty");
+  update_counters (self);
+  on_selection_changed (self);
+}
+
+void
+pairings_applications_page_show (PairingsApplicationsPage *self,
+                                 PairingsStore            *store,
+                                 PairingsCohort           *cohort)
+{
+  g_return_if_fail (PAIRINGS_IS_APPLICATIONS_PAGE (self));
+
+  if (self->cohort != cohort)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  g_set_object (&self->store, store);
+  g_set_object (&self->cohort, cohort);
+  pairings_applications_page_reload (self);
+}
+
+void
+pairings_applications_page_set_reviewer (PairingsApplicationsPage *self,
+                                         const char               *reviewer)
+{
+  g_free (self->reviewer);
+  self->reviewer = g_strdup (reviewer);
+}
+
+/* Actions --------------------------------------------------------------------- */
+
+static void
+changed (PairingsApplicationsPage *self,
+         const char               *message)
+{
+  pairings_applications_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0, message);
+}
+
+static void
+report (PairingsApplicationsPage *self,
+        GError                   *error)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+}
+
+static void
+status_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PairingsApplicationsPage *self = PAIRINGS_APPLICATIONS_PAGE (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  PairingsStatus status;
+
+  if (self->store == NULL || !pairings_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    return;
+  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                   gtk_bitset_get_nth (selected, i));
+      gint64 id = pairings_application_get_id (app);
+      g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    return;
+
+  if (!pairings_review_set_status (self->store, (gint64 *) (void *) ids->data, ids->len, status, &error))
+    {
+      report (self, error);
+      return;
+    }
+  /* TRANSLATORS: e.g. "Accepted: 2 applications" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u application", "%s: %u applications", ids->len),
+                             pairings_status_get_label (status), ids->len);
+  changed (self, message);
+}
+
+void
+pairings_applications_page_review (PairingsApplicationsPage *self,
+                                   int                       score,
+                                   const char               *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->shown == NULL)
+    return;
+  if (!pairings_review_set (self->store, pairings_application_get_id (self->shown), self->reviewer,
+                            score, note, &error))
+    {
+      report (self, error);
+      return;
+    }
+  changed (self, _("Review saved"));
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PairingsApplicationsPage *self = PAIRINGS_APPLICATIONS_PAGE (widget);
+
+  pairings_applications_page_review (self, gtk_spin_button_get_value_as_int (self->score_spin),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->note_entry)));
+}
+
+static void
+on_recuse_toggled (PairingsApplicationsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean recused = gtk_check_button_get_active (self->recuse_check);
+
+  if (self->syncing || self->shown == NULL)
+    return;
+  if (!pairings_review_recuse (self->store, pairings_application_get_id (self->shown), self->reviewer,
+                               recused, &error))
+    {
+      report (self, error);
+      self->syncing = TRUE;
+      gtk_check_button_set_active (self->recuse_check, !recused);
+      self->syncing = FALSE;
+      return;
+    }
+  changed (self, recused ? _("You recused yourself") : _("You review this application again"));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PAIRINGS_APPLICATIONS_PAGE (widget)->search_entry));
+}
+
+/* GObject -------------------------------------------------------------------------- */
+
+static void
+pairings_applications_page_dispose (GObject *object)
+{
+  PairingsApplicationsPage *self = (PairingsApplicationsPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_APPLICATIONS_PAGE);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cohort);
+  g_clear_pointer (&self->reviewer, g_free);
+
+  G_OBJECT_CLASS (pairings_applications_page_parent_class)->dispose (object);
+}
+
+static void
+pairings_applications_page_class_init (PairingsApplicationsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pairings_applications_page_dispose;
+
+  /**
+   * PairingsApplicationsPage::changed:
+   * @message: what was done, for a toast that offers to undo it
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pairings-applications-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, role_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, counters);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_name);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_facts);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_motivation);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_reviews);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, score_spin);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, recuse_check);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, confidential_check);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_confidential);
+
+  gtk_widget_class_install_action (widget_class, "applications.status", "s", status_action);
+  gtk_widget_class_install_action (widget_class, "applications.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "applications.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "applications.status", "s", "accepted");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "applications.status", "s", "waitlisted");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_ALT_MASK, "applications.status", "s", "declined");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_ALT_MASK, "applications.status", "s", "withdrawn");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "applications.search", NULL);
+}
+
+static void
+pairings_applications_page_init (PairingsApplicationsPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (statuses, _("Any decision"));
+  for (guint s = 0; s < PAIRINGS_N_STATUSES; s++)
+    gtk_string_list_append (statuses, pairings_status_get_label (s));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+
+  self->applications = g_list_store_new (PAIRINGS_TYPE_APPLICATION);
+  self->filter = gtk_custom_filter_new (filter_application, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->applications), GTK_FILTER (self->filter));
+  add_columns (self);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->role_filter, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->recuse_check, "toggled", G_CALLBACK (on_recuse_toggled), self);
+  g_signal_connect_swapped (self->confidential_check, "toggled", G_CALLBACK (on_selection_changed), self);
+  show_detail (self, NULL);
+}
+
+GListModel *
+pairings_applications_page_get_model (PairingsApplicationsPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+pairings_applications_page_set_role_filter (PairingsApplicationsPage *self,
+                                            int                       role)
+{
+  gtk_drop_down_set_selected (self->role_filter, role == PAIRINGS_ROLE_MENTEE ? 1
+                                                 : role == PAIRINGS_ROLE_MENTOR ? 2 : 0);
+}
+
+void
+pairings_applications_page_select (PairingsApplicationsPage *self,
+                                   guint                     position,
+                                   gboolean                  add)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, !add);
+}
