@@ -175,6 +175,8 @@ add_columns (PairingsApplicationsPage *self)
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == COLUMN_NAME || c == COLUMN_INSTITUTION);
+      if (c == COLUMN_NAME)
+        gtk_column_view_column_set_fixed_width (column, 190);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (sorter);
       g_object_unref (column);
