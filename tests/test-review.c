@@ -147,7 +147,7 @@ test_history (Fixture       *f,
   g_assert_cmpstr (s3, ==, "declined,accepted|Kim:4:0");
 
   g_assert_true (pairings_history_can_undo (f->store, &label));
-  g_assert_cmpstr (label, ==, "Undo the decision");
+  g_assert_cmpstr (label, ==, "Decision undone");
 
   g_assert_true (pairings_history_undo (f->store, &error));
   {

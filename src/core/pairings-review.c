@@ -376,12 +376,12 @@ label_for (const char *action,
            gboolean    redo)
 {
   if (g_str_equal (action, "review"))
-    return g_strdup (redo ? _("Redo the review") : _("Undo the review"));
+    return g_strdup (redo ? _("Review redone") : _("Review undone"));
   if (g_str_equal (action, "status"))
-    return g_strdup (redo ? _("Redo the decision") : _("Undo the decision"));
+    return g_strdup (redo ? _("Decision redone") : _("Decision undone"));
   if (g_str_equal (action, "import"))
-    return g_strdup (_("Undo the import"));
-  return g_strdup (_("Undo the suggested pairs"));
+    return g_strdup (_("Import undone"));
+  return g_strdup (_("Suggested pairs taken back"));
 }
 
 gboolean

@@ -51,7 +51,8 @@ gboolean   pairings_review_summary    (PairingsStore  *store,
                                        guint          *count);
 
 /* Undo and redo over the event log: decisions, reviews, recusals,
- * imports and suggested pairs. The label says what will be undone. */
+ * imports and suggested pairs. The label says what undoing (or redoing)
+ * the next step does, in the past tense, as the toast after it shows. */
 gboolean   pairings_history_can_undo  (PairingsStore  *store,
                                        char          **label);
 gboolean   pairings_history_can_redo  (PairingsStore  *store,
