@@ -65,6 +65,7 @@ enum {
   COLUMN_ROLE,
   COLUMN_INSTITUTION,
   COLUMN_STAGE,
+  COLUMN_LOCATION,
   COLUMN_TYPES,
   COLUMN_STATUS,
   COLUMN_SCORE,
@@ -74,7 +75,7 @@ enum {
 };
 
 static const char *column_titles[N_COLUMNS] = {
-  N_("Name"), N_("Role"), N_("Institution"), N_("Career stage"), N_("Mentoring types"),
+  N_("Name"), N_("Role"), N_("Institution"), N_("Career stage"), N_("Location"), N_("Mentoring types"),
   N_("Decision"), N_("Score"), N_("Reviews"), N_("Submitted"),
 };
 
@@ -90,6 +91,7 @@ cell_text (PairingsApplication *app,
     case COLUMN_STAGE:
       return g_strdup (pairings_application_get_career_stage (app) == PAIRINGS_CAREER_UNKNOWN
                        ? "" : pairings_career_stage_get_label (pairings_application_get_career_stage (app)));
+    case COLUMN_LOCATION:    return g_strdup (pairings_application_get_location (app));
     case COLUMN_TYPES:
       return g_strjoinv ("; ", (char **) pairings_application_get_mentoring_types (app));
     case COLUMN_STATUS:      return g_strdup (pairings_status_get_label (pairings_application_get_status (app)));
