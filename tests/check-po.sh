@@ -7,7 +7,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root" || exit 1
-echo "1..3"
+echo "1..4"
 
 files=$(grep -v '^#' po/POTFILES.in | grep -v '^$')
 # shellcheck disable=SC2086
@@ -29,12 +29,21 @@ else
   sed 's/^/# /' "$work/merge.log" "$work/stats.log" 2>/dev/null
 fi
 
+# The catalogue as it is in the tree must compile too (a duplicate
+# message, for one, survives msgmerge but not msgfmt).
+if msgfmt --check -o /dev/null po/fr.po 2>"$work/own.log"; then
+  echo "ok 3 - po/fr.po itself compiles with --check"
+else
+  echo "not ok 3 - po/fr.po itself compiles with --check"
+  sed 's/^/# /' "$work/own.log"
+fi
+
 stats=$(cat "$work/stats.log" 2>/dev/null)
 echo "# $stats"
 if echo "$stats" | grep -Eq 'fuzzy|untranslated'; then
-  echo "not ok 3 - fr.po translates every message, none fuzzy"
+  echo "not ok 4 - fr.po translates every message, none fuzzy"
   msgattrib --untranslated "$work/fr.po" | grep '^msgid' | head -n 20 | sed 's/^/# untranslated: /'
   msgattrib --only-fuzzy "$work/fr.po" | grep '^msgid' | head -n 20 | sed 's/^/# fuzzy: /'
 else
-  echo "ok 3 - fr.po translates every message, none fuzzy"
+  echo "ok 4 - fr.po translates every message, none fuzzy"
 fi
