@@ -196,6 +196,43 @@ test_history (Fixture       *f,
   }
 }
 
+static void
+test_details (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) extra = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(PairingsCohort) earlier = NULL;
+  PairingsApplicationData before = { .name = "Ana", .email = "ANA@example.org", .capacity = 1,
+                                     .status = PAIRINGS_STATUS_ACCEPTED };
+  gint64 old;
+
+  g_assert_true (_pairings_store_exec (f->store,
+    "UPDATE applications SET answers = '{\"Shoe size\":\"38\",\"Comments\":\"None\"}' WHERE name = 'Ana'",
+    &error));
+  extra = pairings_review_extra_answers (f->store, f->ana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (extra->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (extra, 0), ==, "Shoe size");
+  g_assert_cmpstr (g_ptr_array_index (extra, 1), ==, "38");
+
+  /* Ana applied the year before too. */
+  earlier = pairings_store_add_cohort (f->store, 1, "2024", NULL, -1, &error);
+  g_assert_no_error (error);
+  old = pairings_store_add_application (f->store, pairings_cohort_get_id (earlier), &before, &error);
+  g_assert_cmpint (old, >, 0);
+  history = pairings_review_history (f->store, f->ana, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (history, 0), "2024 · Mentee · Accepted"));
+
+  g_assert_true (pairings_review_set (f->store, f->bo, "Kim", 2, NULL, &error));
+  done = pairings_review_done_by (f->store, 1, "Kim");
+  g_assert_cmpuint (g_hash_table_size (done), ==, 1);
+  g_assert_true (g_hash_table_contains (done, &f->bo));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,6 +245,7 @@ main (int    argc,
   ADD ("/review/scores-and-recusal", test_scores_and_recusal);
   ADD ("/review/bad-input", test_bad_input);
   ADD ("/review/history", test_history);
+  ADD ("/review/details", test_details);
 
   return g_test_run ();
 }

@@ -697,6 +697,30 @@ test_applications_page (Fixture       *f,
   g_assert_nonnull (second);
   screenshot (f->window, "applications-page", NULL);
 
+  /* "Not yet reviewed by me" hides the one just scored, and only it
+   * among those the new reviewer has seen. */
+  {
+    guint all = g_list_model_get_n_items (model);
+    pairings_applications_page_set_unreviewed_only (page, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, all - 1);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+        g_assert_cmpint (pairings_application_get_id (app), !=, pairings_application_get_id (first));
+      }
+    pairings_applications_page_set_unreviewed_only (page, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+    /* The selection went with the filter: choose the two again. */
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+        if (pairings_application_get_id (app) == pairings_application_get_id (first))
+          pairings_applications_page_select (page, i, TRUE);
+        if (pairings_application_get_id (app) == pairings_application_get_id (second))
+          pairings_applications_page_select (page, i, TRUE);
+      }
+  }
+
   accepted_before = store_int (window, "accepted-mentees");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "applications.status", "s", "accepted"));
   g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);

@@ -321,6 +321,104 @@ pairings_review_summary (PairingsStore *store,
   return any;
 }
 
+GPtrArray *
+pairings_review_extra_answers (PairingsStore  *store,
+                               gint64          application_id,
+                               GError        **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT j.key, j.value FROM applications a, json_each(a.answers) j"
+                                  " WHERE a.id = ? ORDER BY j.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&pairs);
+}
+
+GPtrArray *
+pairings_review_history (PairingsStore  *store,
+                         gint64          application_id,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT c.name, b.role, b.status,"
+                                  " (SELECT o.name || char(31) || p.outcome FROM pairs p"
+                                  "   JOIN applications o ON o.id = CASE WHEN b.role = 'mentee'"
+                                  "     THEN p.mentor_application_id ELSE p.mentee_application_id END"
+                                  "   WHERE (p.mentee_application_id = b.id OR p.mentor_application_id = b.id)"
+                                  "   AND p.stage = 'announced' LIMIT 1)"
+                                  " FROM applications a JOIN applications b ON b.person_id = a.person_id AND b.id <> a.id"
+                                  " JOIN cohorts c ON c.id = b.cohort_id WHERE a.id = ?"
+                                  " ORDER BY c.call_opens, c.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PairingsRole role = PAIRINGS_ROLE_MENTEE;
+      PairingsStatus status = PAIRINGS_STATUS_SUBMITTED;
+      const char *pair = (const char *) sqlite3_column_text (stmt, 3);
+      GString *line = g_string_new (NULL);
+
+      pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &role);
+      pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status);
+      g_string_append_printf (line, "%s · %s · %s", (const char *) sqlite3_column_text (stmt, 0),
+                              pairings_role_get_label (role), pairings_status_get_label (status));
+      if (pair != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (pair, "\x1f", 2);
+          /* TRANSLATORS: in a person's history: the partner's name */
+          g_string_append_printf (line, _(" · paired with %s"), parts[0]);
+          if (parts[1] != NULL && g_strcmp0 (parts[1], "active") != 0)
+            g_string_append_printf (line, " (%s)", g_str_equal (parts[1], "completed") ? _("completed")
+                                                   : g_str_equal (parts[1], "continues") ? _("continues")
+                                                   : _("ended early"));
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&lines);
+}
+
+GHashTable *
+pairings_review_done_by (PairingsStore *store,
+                         gint64         cohort_id,
+                         const char    *reviewer)
+{
+  GHashTable *done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  if (reviewer == NULL || *reviewer == '\0')
+    return done;
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT r.application_id FROM reviews r JOIN applications a"
+                                  " ON a.id = r.application_id WHERE a.cohort_id = ? AND r.reviewer = ?"
+                                  " AND (r.score IS NOT NULL OR r.recused = 1)",
+                                  NULL);
+  if (stmt == NULL)
+    return done;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  _pairings_store_bind_text (stmt, 2, reviewer);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (done, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  return done;
+}
+
 /* History ----------------------------------------------------------------------- */
 
 #define UNDOABLE "('review', 'status', 'import', 'match')"

@@ -50,6 +50,21 @@ gboolean   pairings_review_summary    (PairingsStore  *store,
                                        double         *spread,
                                        guint          *count);
 
+/* The form's other answers, as (question, answer) pairs: the columns the
+ * mapping left out, kept with the application. */
+GPtrArray *pairings_review_extra_answers (PairingsStore *store,
+                                          gint64         application_id,
+                                          GError       **error);
+/* The person's applications in the other cohorts, one line each:
+ * "2024 · mentee · accepted · paired with X (completed)". */
+GPtrArray *pairings_review_history   (PairingsStore  *store,
+                                       gint64          application_id,
+                                       GError        **error);
+/* The applications the reviewer has scored or recused from, in a cohort. */
+GHashTable *pairings_review_done_by  (PairingsStore  *store,
+                                       gint64          cohort_id,
+                                       const char     *reviewer);
+
 /* Undo and redo over the event log: decisions, reviews, recusals,
  * imports and suggested pairs. The label says what undoing (or redoing)
  * the next step does, in the past tense, as the toast after it shows. */

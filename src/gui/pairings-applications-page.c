@@ -37,6 +37,16 @@ struct _PairingsApplicationsPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *role_filter;
   GtkDropDown        *status_filter;
+  GtkDropDown        *type_filter;
+  GtkDropDown        *stage_filter;
+  GtkCheckButton     *returning_filter;
+  GtkCheckButton     *unreviewed_filter;
+  GtkStringList      *types;
+  GHashTable         *reviewed;     /* application ids the reviewer has done */
+  GtkLabel           *extra_heading;
+  GtkLabel           *detail_extra;
+  GtkLabel           *history_heading;
+  GtkLabel           *detail_history;
   GtkLabel           *counters;
   GtkColumnView      *column_view;
   GtkLabel           *detail_name;
@@ -217,6 +227,27 @@ filter_application (gpointer item,
       pairings_application_get_status (app) != status - 1)
     return FALSE;
 
+  {
+    guint type = gtk_drop_down_get_selected (self->type_filter);
+    guint stage = gtk_drop_down_get_selected (self->stage_filter);
+
+    if (type > 0 && type != GTK_INVALID_LIST_POSITION &&
+        !g_strv_contains (pairings_application_get_mentoring_types (app),
+                          gtk_string_list_get_string (self->types, type)))
+      return FALSE;
+    if (stage > 0 && stage != GTK_INVALID_LIST_POSITION &&
+        pairings_application_get_career_stage (app) != stage)
+      return FALSE;
+    if (gtk_check_button_get_active (self->returning_filter) && !pairings_application_get_returning (app))
+      return FALSE;
+    if (gtk_check_button_get_active (self->unreviewed_filter) && self->reviewed != NULL)
+      {
+        gint64 id = pairings_application_get_id (app);
+        if (g_hash_table_contains (self->reviewed, &id))
+          return FALSE;
+      }
+  }
+
   if (text != NULL && *text != '\0')
     {
       g_autofree char *needle = g_utf8_casefold (text, -1);
@@ -237,6 +268,49 @@ refilter (PairingsApplicationsPage *self)
 
 /* Detail ------------------------------------------------------------------- */
 
+/* The text with every match of the search marked, case-insensitively. */
+static void
+set_highlighted (GtkLabel   *label,
+                 const char *text,
+                 const char *search)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *needle = NULL;
+  g_autofree char *folded = NULL;
+  glong needle_len;
+  const char *p = text;
+
+  if (search == NULL || *search == '\0' || text == NULL)
+    {
+      gtk_label_set_text (label, text ? text : "");
+      return;
+    }
+
+  needle = g_utf8_casefold (search, -1);
+  needle_len = g_utf8_strlen (needle, -1);
+  while (*p)
+    {
+      g_autofree char *window = g_utf8_substring (p, 0, needle_len);
+      g_autofree char *fold = g_utf8_casefold (window, -1);
+
+      if (g_utf8_strlen (window, -1) == needle_len && g_str_equal (fold, needle))
+        {
+          g_autofree char *escaped = g_markup_escape_text (window, -1);
+          g_string_append_printf (markup, "<span background=\"#f6d32d\" foreground=\"#000000\">%s</span>", escaped);
+          p = g_utf8_offset_to_pointer (p, needle_len);
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *escaped = g_markup_escape_text (p, next - p);
+          g_string_append (markup, escaped);
+          p = next;
+        }
+    }
+  (void) folded;
+  gtk_label_set_markup (label, markup->str);
+}
+
 static void
 show_detail (PairingsApplicationsPage *self,
              PairingsApplication      *app)
@@ -256,6 +330,8 @@ show_detail (PairingsApplicationsPage *self,
       gtk_label_set_text (self->detail_facts, "");
       gtk_label_set_text (self->detail_motivation, "");
       gtk_label_set_text (self->detail_reviews, "");
+      gtk_label_set_text (self->detail_extra, "");
+      gtk_label_set_text (self->detail_history, "");
       gtk_widget_set_visible (GTK_WIDGET (self->detail_confidential), FALSE);
       self->syncing = TRUE;
       gtk_spin_button_set_value (self->score_spin, 0);
@@ -276,7 +352,27 @@ show_detail (PairingsApplicationsPage *self,
                           : pairings_career_stage_get_label (pairings_application_get_career_stage (app)),
                           types);
   gtk_label_set_text (self->detail_facts, facts->str);
-  gtk_label_set_text (self->detail_motivation, pairings_application_get_motivation (app));
+  set_highlighted (self->detail_motivation, pairings_application_get_motivation (app),
+                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  {
+    g_autoptr(GPtrArray) extra = pairings_review_extra_answers (self->store, pairings_application_get_id (app), NULL);
+    g_autoptr(GPtrArray) history = pairings_review_history (self->store, pairings_application_get_id (app), NULL);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; extra != NULL && i + 1 < extra->len; i += 2)
+      g_string_append_printf (text, "%s%s — %s", i ? "\n" : "", (char *) g_ptr_array_index (extra, i),
+                              (char *) g_ptr_array_index (extra, i + 1));
+    gtk_label_set_text (self->detail_extra, text->str);
+    gtk_widget_set_visible (GTK_WIDGET (self->extra_heading), text->len > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_extra), text->len > 0);
+
+    g_string_truncate (text, 0);
+    for (guint i = 0; history != NULL && i < history->len; i++)
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (history, i));
+    gtk_label_set_text (self->detail_history, text->str);
+    gtk_widget_set_visible (GTK_WIDGET (self->history_heading), text->len > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->detail_history), text->len > 0);
+  }
 
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->score_spin, 0);
@@ -368,6 +464,44 @@ update_counters (PairingsApplicationsPage *self)
   gtk_label_set_text (self->counters, text);
 }
 
+/* The mentoring types that occur in the cohort, for the filter. */
+static void
+update_types (PairingsApplicationsPage *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  const char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->type_filter);
+  g_autofree char *keep = NULL;
+
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    keep = g_strdup (gtk_string_list_get_string (self->types, selected));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->applications)); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->applications), i);
+      const char * const *t = pairings_application_get_mentoring_types (app);
+
+      for (guint k = 0; t != NULL && t[k] != NULL; k++)
+        if (g_hash_table_add (seen, (gpointer) t[k]))
+          g_ptr_array_add (types, (gpointer) t[k]);
+    }
+  g_ptr_array_sort (types, (GCompareFunc) g_strcmp0);
+
+  g_signal_handlers_block_by_func (self->type_filter, refilter, self);
+  gtk_string_list_splice (self->types, 1, g_list_model_get_n_items (G_LIST_MODEL (self->types)) - 1, NULL);
+  selected = 0;
+  for (guint i = 0; i < types->len; i++)
+    {
+      chosen = g_ptr_array_index (types, i);
+      gtk_string_list_append (self->types, chosen);
+      if (keep != NULL && g_str_equal (keep, chosen))
+        selected = i + 1;
+    }
+  gtk_drop_down_set_selected (self->type_filter, selected);
+  g_signal_handlers_unblock_by_func (self->type_filter, refilter, self);
+}
+
 void
 pairings_applications_page_reload (PairingsApplicationsPage *self)
 {
@@ -408,6 +542,10 @@ pairings_applications_page_reload (PairingsApplicationsPage *self)
       if (g_hash_table_contains (keep, &id))
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
     }
+
+  g_clear_pointer (&self->reviewed, g_hash_table_unref);
+  self->reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
+  update_types (self);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->applications)) > 0
@@ -560,6 +698,8 @@ pairings_applications_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cohort);
   g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->reviewed, g_hash_table_unref);
+  g_clear_object (&self->types);
 
   G_OBJECT_CLASS (pairings_applications_page_parent_class)->dispose (object);
 }
@@ -586,6 +726,14 @@ pairings_applications_page_class_init (PairingsApplicationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, role_filter);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, type_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, returning_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, unreviewed_filter);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, extra_heading);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_extra);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, history_heading);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_history);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, counters);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_name);
@@ -621,6 +769,17 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
     gtk_string_list_append (statuses, pairings_status_get_label (s));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
 
+  self->types = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->types, _("Any mentoring type"));
+  gtk_drop_down_set_model (self->type_filter, G_LIST_MODEL (self->types));
+  {
+    g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+    gtk_string_list_append (stages, _("Any career stage"));
+    for (guint c = 1; c < PAIRINGS_N_CAREER_STAGES; c++)
+      gtk_string_list_append (stages, pairings_career_stage_get_label (c));
+    gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
+  }
+
   self->applications = g_list_store_new (PAIRINGS_TYPE_APPLICATION);
   self->filter = gtk_custom_filter_new (filter_application, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->applications), GTK_FILTER (self->filter));
@@ -634,6 +793,11 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->role_filter, "notify::selected", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->stage_filter, "notify::selected", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->returning_filter, "toggled", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->unreviewed_filter, "toggled", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->recuse_check, "toggled", G_CALLBACK (on_recuse_toggled), self);
   g_signal_connect_swapped (self->confidential_check, "toggled", G_CALLBACK (on_selection_changed), self);
   show_detail (self, NULL);
@@ -659,4 +823,11 @@ pairings_applications_page_select (PairingsApplicationsPage *self,
                                    gboolean                  add)
 {
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, !add);
+}
+
+void
+pairings_applications_page_set_unreviewed_only (PairingsApplicationsPage *self,
+                                                gboolean                  only)
+{
+  gtk_check_button_set_active (self->unreviewed_filter, only);
 }

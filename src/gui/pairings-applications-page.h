@@ -28,6 +28,8 @@ void        pairings_applications_page_set_reviewer (PairingsApplicationsPage *s
 GListModel *pairings_applications_page_get_model (PairingsApplicationsPage *self);
 void        pairings_applications_page_set_role_filter (PairingsApplicationsPage *self,
                                                         int                       role);
+void        pairings_applications_page_set_unreviewed_only (PairingsApplicationsPage *self,
+                                                            gboolean                  only);
 void        pairings_applications_page_select   (PairingsApplicationsPage *self,
                                                  guint                     position,
                                                  gboolean                  add);
