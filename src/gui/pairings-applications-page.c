@@ -332,6 +332,8 @@ show_detail (PairingsApplicationsPage *self,
       gtk_label_set_text (self->detail_reviews, "");
       gtk_label_set_text (self->detail_extra, "");
       gtk_label_set_text (self->detail_history, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->extra_heading), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_heading), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->detail_confidential), FALSE);
       self->syncing = TRUE;
       gtk_spin_button_set_value (self->score_spin, 0);
@@ -542,6 +544,10 @@ pairings_applications_page_reload (PairingsApplicationsPage *self)
       if (g_hash_table_contains (keep, &id))
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
     }
+
+  /* Something to read at once: the first application when none is chosen. */
+  if (ids->len == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
 
   g_clear_pointer (&self->reviewed, g_hash_table_unref);
   self->reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
