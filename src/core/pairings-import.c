@@ -109,20 +109,54 @@ format_utc (GDateTime *dt)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* A whole number, after optional blanks and sign, as sscanf's %d reads it
+ * but without its cost (it was a twentieth of a large import's time) and
+ * refusing more than nine digits instead of overflowing. Moves *p past it. */
+static gboolean
+scan_int (const char **p,
+          int         *out)
+{
+  const char *q = *p;
+  gboolean negative = FALSE;
+  int value = 0, digits = 0;
+
+  while (g_ascii_isspace (*q))
+    q++;
+  if (*q == '+' || *q == '-')
+    negative = *q++ == '-';
+  for (; g_ascii_isdigit (*q); q++, digits++)
+    {
+      if (digits == 9)
+        return FALSE;
+      value = value * 10 + (*q - '0');
+    }
+  if (digits == 0)
+    return FALSE;
+
+  *out = negative ? -value : value;
+  *p = q;
+  return TRUE;
+}
+
 /* "GMT+1", "UTC-05:30": the offset in seconds east of UTC, 0 without one. */
 static int
 parse_gmt_offset (const char *text)
 {
   const char *gmt = strstr (text, "GMT");
   int hours = 0, minutes = 0;
-  char sign = '+';
+  char sign;
 
   if (gmt == NULL)
     gmt = strstr (text, "UTC");
   if (gmt == NULL)
     return 0;
-  if (sscanf (gmt + 3, "%c%d:%d", &sign, &hours, &minutes) < 2 || (sign != '+' && sign != '-') ||
-      hours > 14 || minutes > 59)
+  gmt += 3;
+  sign = *gmt++;
+  if ((sign != '+' && sign != '-') || !scan_int (&gmt, &hours))
+    return 0;
+  if (*gmt == ':' && (gmt++, !scan_int (&gmt, &minutes)))
+    minutes = 0;
+  if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59)
     return 0;
 
   return (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
@@ -196,6 +230,7 @@ pairings_parse_timestamp (const char *text)
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *iso = NULL;
   int a = 0, b = 0, c = 0, hour = 0, minute = 0, second = 0;
+  const char *p;
   int n;
   char ampm[3] = "";
   char sep1 = 0, sep2 = 0;
@@ -220,20 +255,26 @@ pairings_parse_timestamp (const char *text)
       return dt != NULL ? format_utc (dt) : NULL;
     }
 
-  n = sscanf (text, "%d%c%d%c%d %d:%d:%d %2s", &a, &sep1, &b, &sep2, &c, &hour, &minute, &second, ampm);
-  if (n < 5 || sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-'))
+  /* Day, month and year in some order, each pair split by one of "/.-";
+   * then perhaps "h:mm" or "h:mm:ss", then perhaps "AM"/"PM". */
+  p = text;
+  if (!scan_int (&p, &a) || (sep1 = *p) == '\0' || (p++, !scan_int (&p, &b)) ||
+      (sep2 = *p) == '\0' || (p++, !scan_int (&p, &c)) ||
+      sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-'))
     return NULL;
-  if (n < 8)
+  if (scan_int (&p, &hour) && *p == ':' && (p++, scan_int (&p, &minute)))
     {
-      /* No seconds: "14/02/2025 10:31" or "2/14/25 10:31 PM". */
-      second = 0;
-      ampm[0] = '\0';
-      n = sscanf (text, "%d%c%d%c%d %d:%d %2s", &a, &sep1, &b, &sep2, &c, &hour, &minute, ampm);
-      if (n < 5)
-        return NULL;
-      if (n < 7)
-        hour = minute = 0;
+      /* Without seconds: "14/02/2025 10:31" or "2/14/25 10:31 PM". */
+      if (*p == ':' && (p++, !scan_int (&p, &second)))
+        second = 0;
+      while (g_ascii_isspace (*p))
+        p++;
+      for (n = 0; n < 2 && p[n] != '\0' && !g_ascii_isspace (p[n]); n++)
+        ampm[n] = p[n];
+      ampm[n] = '\0';
     }
+  else
+    hour = minute = 0;  /* a date alone: midnight */
 
   if ((ampm[0] == 'P' || ampm[0] == 'p') && hour < 12)
     hour += 12;
