@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include <glib/gi18n.h>
@@ -634,6 +636,20 @@ store_int (PairingsWindow *window,
   return -1;
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       count;
+} SearchWait;
+
+static gboolean
+has_count (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->count;
+}
+
 /* The review page: mentees only, a score, two accepted at once, one undo;
  * the database says so at each step. */
 static void
@@ -731,6 +747,63 @@ test_applications_page (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);
   screenshot (f->window, "applications-accepted", NULL);
+
+  /* Clicking the Name header sorts by name, in the language's order. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+    g_autoptr(GtkColumnViewColumn) name_column = NULL;
+
+    g_assert_nonnull (view);
+    name_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    for (int direction = GTK_SORT_ASCENDING; direction <= GTK_SORT_DESCENDING; direction++)
+      {
+        gtk_column_view_sort_by_column (view, name_column, direction);
+        for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+          {
+            g_autoptr(PairingsApplication) a = g_list_model_get_item (model, i - 1);
+            g_autoptr(PairingsApplication) b = g_list_model_get_item (model, i);
+            int order = g_utf8_collate (pairings_application_get_name (a), pairings_application_get_name (b));
+
+            g_assert_cmpint (direction == GTK_SORT_ASCENDING ? order : -order, <=, 0);
+          }
+      }
+  }
+
+  /* Typing in the search keeps exactly the mentees whose name, e-mail,
+   * institution or motivation holds the text, whatever its case. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+    g_autoptr(PairingsApplication) probe = g_list_model_get_item (model, 0);
+    g_autofree char *text = g_utf8_strup (pairings_application_get_institution (probe), -1);
+    g_autofree char *needle = g_utf8_casefold (text, -1);
+    guint all = g_list_model_get_n_items (model), expected = 0;
+    SearchWait wait = { model, 0 };
+
+    g_assert_nonnull (entry);
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+        const char *fields[] = { pairings_application_get_name (app), pairings_application_get_email (app),
+                                 pairings_application_get_institution (app),
+                                 pairings_application_get_motivation (app) };
+        gboolean hit = FALSE;
+
+        for (guint k = 0; k < G_N_ELEMENTS (fields) && !hit; k++)
+          {
+            g_autofree char *folded = g_utf8_casefold (fields[k], -1);
+            hit = strstr (folded, needle) != NULL;
+          }
+        expected += hit;
+      }
+    g_assert_cmpuint (expected, >=, 1);
+    g_assert_cmpuint (expected, <, all);
+    wait.count = expected;
+    gtk_editable_set_text (entry, text);
+    wait_until (has_count, &wait, 5);
+    gtk_editable_set_text (entry, "");
+    wait.count = all;
+    wait_until (has_count, &wait, 5);
+  }
   g_settings_reset (settings, "reviewer-name");
   (void) error;
 }

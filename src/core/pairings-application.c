@@ -8,6 +8,8 @@
 
 #include "pairings-application-private.h"
 
+#include <string.h>
+
 struct _PairingsApplication
 {
   GObject              parent_instance;
@@ -238,4 +240,96 @@ pairings_application_get_returning (PairingsApplication *self)
 {
   g_return_val_if_fail (PAIRINGS_IS_APPLICATION (self), FALSE);
   return self->ids.returning;
+}
+
+/* Search and sorting ---------------------------------------------------------- */
+
+/* Whether @text, case-folded, contains @folded_needle (already folded with
+ * g_utf8_casefold). Plain ASCII text, which most answers are, is compared
+ * in place with no copy; other text is folded first, so that "é" finds
+ * "É" and "ss" finds "ß" exactly as g_utf8_casefold() has it. */
+gboolean
+pairings_text_contains_folded (const char *text,
+                               const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+  gsize needle_len;
+  const char *p;
+
+  if (text == NULL || folded_needle == NULL)
+    return FALSE;
+  if (*folded_needle == '\0')
+    return TRUE;
+
+  for (p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      break;
+  if (*p != '\0')
+    {
+      folded = g_utf8_casefold (text, -1);
+      return strstr (folded, folded_needle) != NULL;
+    }
+
+  /* ASCII text folds to its ASCII lower case, which cannot hold a needle
+   * with other characters. */
+  needle_len = strlen (folded_needle);
+  for (gsize i = 0; i < needle_len; i++)
+    if ((guchar) folded_needle[i] >= 0x80)
+      return FALSE;
+  for (p = text; *p != '\0'; p++)
+    {
+      gsize i = 0;
+
+      while (i < needle_len && p[i] != '\0' && g_ascii_tolower (p[i]) == folded_needle[i])
+        i++;
+      if (i == needle_len)
+        return TRUE;
+      if (p[i] == '\0')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The search of the Applications page: name, e-mail, institution and
+ * motivation. */
+gboolean
+pairings_application_matches_search (PairingsApplication *self,
+                                     const char          *folded_needle)
+{
+  g_return_val_if_fail (PAIRINGS_IS_APPLICATION (self), FALSE);
+
+  return pairings_text_contains_folded (self->name, folded_needle) ||
+         pairings_text_contains_folded (self->email, folded_needle) ||
+         pairings_text_contains_folded (self->institution, folded_needle) ||
+         pairings_text_contains_folded (self->motivation, folded_needle);
+}
+
+/* The collation key (g_utf8_collate_key) of a column's text, kept with the
+ * application: sorting a large list then compares keys with strcmp instead
+ * of collating both texts at each of its comparisons. An application does
+ * not change once loaded (a change loads it again), so a key stays right.
+ * get_sort_key() gives the key kept under @column, or NULL before
+ * set_sort_key() has made it from @text. */
+const char *
+pairings_application_get_sort_key (PairingsApplication *self,
+                                   GQuark               column)
+{
+  g_return_val_if_fail (PAIRINGS_IS_APPLICATION (self), NULL);
+
+  return column != 0 ? g_object_get_qdata (G_OBJECT (self), column) : NULL;
+}
+
+const char *
+pairings_application_set_sort_key (PairingsApplication *self,
+                                   GQuark               column,
+                                   const char          *text)
+{
+  char *key;
+
+  g_return_val_if_fail (PAIRINGS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (column != 0, NULL);
+
+  key = g_utf8_collate_key (text != NULL ? text : "", -1);
+  g_object_set_qdata_full (G_OBJECT (self), column, key, g_free);
+  return key;
 }

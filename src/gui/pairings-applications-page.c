@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pairings-application.h"
 #include "pairings-applications-page.h"
@@ -142,6 +143,30 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
+/* Text columns sort by collation keys made once per application, not by
+ * collating two texts at every comparison (a third of the time on 99,000
+ * applications, see bench/). */
+static const char *
+sort_key (PairingsApplication *app,
+          guint                column)
+{
+  static GQuark quarks[N_COLUMNS];
+  const char *key;
+
+  if (quarks[column] == 0)
+    {
+      g_autofree char *name = g_strdup_printf ("pairings-sort-key-%u", column);
+      quarks[column] = g_quark_from_string (name);
+    }
+  key = pairings_application_get_sort_key (app, quarks[column]);
+  if (key == NULL)
+    {
+      g_autofree char *text = cell_text (app, column);
+      key = pairings_application_set_sort_key (app, quarks[column], text);
+    }
+  return key;
+}
+
 static int
 compare_column (gconstpointer a,
                 gconstpointer b,
@@ -164,11 +189,7 @@ compare_column (gconstpointer a,
     case COLUMN_STAGE:
       return (int) pairings_application_get_career_stage (x) - (int) pairings_application_get_career_stage (y);
     default:
-      {
-        g_autofree char *p = cell_text (x, column);
-        g_autofree char *q = cell_text (y, column);
-        return g_utf8_collate (p, q);
-      }
+      return strcmp (sort_key (x, column), sort_key (y, column));
     }
 }
 
@@ -196,18 +217,6 @@ add_columns (PairingsApplicationsPage *self)
 }
 
 /* Filtering ----------------------------------------------------------------- */
-
-static gboolean
-contains (const char *haystack,
-          const char *needle)
-{
-  g_autofree char *h = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  h = g_utf8_casefold (haystack, -1);
-  return strstr (h, needle) != NULL;
-}
 
 static gboolean
 filter_application (gpointer item,
@@ -252,10 +261,7 @@ filter_application (gpointer item,
     {
       g_autofree char *needle = g_utf8_casefold (text, -1);
 
-      return contains (pairings_application_get_name (app), needle) ||
-             contains (pairings_application_get_email (app), needle) ||
-             contains (pairings_application_get_institution (app), needle) ||
-             contains (pairings_application_get_motivation (app), needle);
+      return pairings_application_matches_search (app, needle);
     }
   return TRUE;
 }
