@@ -119,6 +119,60 @@ test_json (void)
   g_assert_cmpuint (g_strv_length (split), ==, 3);
   g_assert_cmpstr (split[1], ==, "b, c");
   g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  /* What we write reads back as it was. */
+  {
+    g_auto(GStrv) back = pairings_json_parse_strv (json);
+    g_auto(GStrv) nothing = pairings_json_parse_strv (empty);
+
+    g_assert_nonnull (back);
+    g_assert_true (g_strv_equal ((const char * const *) back, values));
+    g_assert_nonnull (nothing);
+    g_assert_cmpuint (g_strv_length (nothing), ==, 0);
+  }
+}
+
+static void
+test_json_parse (void)
+{
+  const struct { const char *in; const char *joined; } good[] = {
+    { NULL, "" },
+    { "", "" },
+    { " [ ] ", "" },
+    { "[\"English\"]", "English" },
+    { " [ \"a\" , \"b, c\" ]\n", "a|b, c" },
+    { "[\"\\u00e9t\\u00E9\", \"\\/\\b\\f\"]", "été|/\b\f" },
+    { "[\"\\ud83d\\ude00\"]", "\xf0\x9f\x98\x80" },
+    { "[\"Fran\xc3\xa7" "ais\"]", "Français" },
+    { "[\"\"]", "" },
+  };
+  const char *bad[] = {
+    "{}", "[1]", "[\"a\",]", "[\"a\" \"b\"]", "[\"a\"", "[\"a]", "[\"a\"] x", "\"a\"",
+    "[\"\\u0000\"]", "[\"\\ud83d\"]", "[\"\\ude00\"]", "[\"\\x\"]", "[\"\\u12\"]",
+    "[\"tab\there\"]", "[null]", "[", "]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_auto(GStrv) list = pairings_json_parse_strv (good[i].in);
+      g_autofree char *joined = NULL;
+
+      g_test_message ("good %u", i);
+      g_assert_nonnull (list);
+      joined = g_strjoinv ("|", list);
+      g_assert_cmpstr (joined, ==, good[i].joined);
+    }
+  {
+    g_auto(GStrv) one_empty = pairings_json_parse_strv ("[\"\"]");
+    g_assert_cmpuint (g_strv_length (one_empty), ==, 1);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(GStrv) list = pairings_json_parse_strv (bad[i]);
+
+      g_test_message ("bad %s", bad[i]);
+      g_assert_null (list);
+    }
 }
 
 int
@@ -133,6 +187,7 @@ main (int    argc,
   g_test_add_func ("/types/email-key", test_email_key);
   g_test_add_func ("/types/email-plausible", test_email_plausible);
   g_test_add_func ("/types/json", test_json);
+  g_test_add_func ("/types/json-parse", test_json_parse);
 
   return g_test_run ();
 }

@@ -242,6 +242,17 @@ failed:
   return 0;
 }
 
+/* A list column (a JSON array of strings, which the schema's CHECK keeps
+ * valid JSON). Anything else there, written by another program, reads as
+ * an empty list rather than failing the whole cohort. */
+static char **
+json_list (const char *json)
+{
+  char **list = pairings_json_parse_strv (json);
+
+  return list != NULL ? list : g_new0 (char *, 1);
+}
+
 GListModel *
 pairings_store_list_applications (PairingsStore  *self,
                                   gint64          cohort_id,
@@ -250,9 +261,9 @@ pairings_store_list_applications (PairingsStore  *self,
   static const char sql[] =
     "SELECT a.id, a.cohort_id, a.person_id, a.name, p.email, a.role, a.status,"
     "  a.institution, a.experiment, a.department, a.location, a.timezone,"
-    "  (SELECT group_concat(value, char(31)) FROM json_each(a.languages)),"
+    "  a.languages,"
     "  a.career_stage, a.career_stage_raw,"
-    "  (SELECT group_concat(value, char(31)) FROM json_each(a.mentoring_types)),"
+    "  a.mentoring_types,"
     "  a.capacity, a.motivation, a.submitted_at,"
     "  (SELECT avg(score) FROM reviews r"
     "    WHERE r.application_id = a.id AND r.recused = 0 AND r.score IS NOT NULL),"
@@ -276,8 +287,8 @@ pairings_store_list_applications (PairingsStore  *self,
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_auto(GStrv) languages = pairings_strv_from_joined ((const char *) sqlite3_column_text (stmt, 12), 0x1f);
-      g_auto(GStrv) types = pairings_strv_from_joined ((const char *) sqlite3_column_text (stmt, 15), 0x1f);
+      g_auto(GStrv) languages = json_list ((const char *) sqlite3_column_text (stmt, 12));
+      g_auto(GStrv) types = json_list ((const char *) sqlite3_column_text (stmt, 15));
       g_autoptr(PairingsApplication) application = NULL;
       PairingsApplicationIds ids = {
         .id = sqlite3_column_int64 (stmt, 0),
