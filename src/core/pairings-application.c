@@ -244,6 +244,13 @@ pairings_application_get_returning (PairingsApplication *self)
 
 /* Search and sorting ---------------------------------------------------------- */
 
+/* g_ascii_tolower() is a call; this is the inner loop of every search. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
 /* Whether @text, case-folded, contains @folded_needle (already folded with
  * g_utf8_casefold). Plain ASCII text, which most answers are, is compared
  * in place with no copy; other text is folded first, so that "é" finds
@@ -280,7 +287,7 @@ pairings_text_contains_folded (const char *text,
     {
       gsize i = 0;
 
-      while (i < needle_len && p[i] != '\0' && g_ascii_tolower (p[i]) == folded_needle[i])
+      while (i < needle_len && p[i] != '\0' && ascii_lower (p[i]) == folded_needle[i])
         i++;
       if (i == needle_len)
         return TRUE;
