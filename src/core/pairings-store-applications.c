@@ -265,13 +265,14 @@ pairings_store_list_applications (PairingsStore  *self,
     "  a.career_stage, a.career_stage_raw,"
     "  a.mentoring_types,"
     "  a.capacity, a.motivation, a.submitted_at,"
-    "  (SELECT avg(score) FROM reviews r"
-    "    WHERE r.application_id = a.id AND r.recused = 0 AND r.score IS NOT NULL),"
-    "  (SELECT count(*) FROM reviews r"
-    "    WHERE r.application_id = a.id AND r.recused = 0 AND r.score IS NOT NULL),"
+    "  r.mean, coalesce(r.n, 0),"
     "  EXISTS (SELECT 1 FROM applications b WHERE b.person_id = a.person_id"
     "    AND b.cohort_id < a.cohort_id)"
     " FROM applications a JOIN people p ON p.id = a.person_id"
+    /* One pass over the reviews rather than two lookups per application. */
+    " LEFT JOIN (SELECT application_id, avg(score) AS mean, count(*) AS n FROM reviews"
+    "            WHERE recused = 0 AND score IS NOT NULL GROUP BY application_id) r"
+    "   ON r.application_id = a.id"
     " WHERE a.cohort_id = ?"
     " ORDER BY a.role, a.name COLLATE NOCASE, a.id";
   g_autoptr(GListStore) list = g_list_store_new (PAIRINGS_TYPE_APPLICATION);
