@@ -325,6 +325,35 @@ test_search_and_sort_keys (Fixture       *f,
   g_assert_null (pairings_application_get_sort_key (ana, g_quark_from_static_string ("another")));
 }
 
+static void
+test_confidential (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsCohort) cohort = pairings_store_find_cohort (f->store, "2025", &error);
+  const char *groups[] = { "Allyship for minority identity groups, incl. LGBTQ+", "Say \"hi\"\\", "Été", NULL };
+  PairingsApplicationData cy = { .name = "Cy", .email = "cy@example.org", .capacity = 1,
+                                 .pronouns = "they/them", .identity_groups = groups };
+  g_autofree char *pronouns = NULL, *none_pronouns = NULL;
+  g_auto(GStrv) got = NULL, none = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = pairings_store_add_application (f->store, pairings_cohort_get_id (cohort), &cy, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pairings_store_get_confidential (f->store, id, &pronouns, &got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pronouns, ==, "they/them");
+  g_assert_true (g_strv_equal ((const char * const *) got, groups));
+
+  /* Without confidential answers: empty, not NULL. */
+  g_assert_true (pairings_store_get_confidential (f->store, f->ana, &none_pronouns, &none, &error));
+  g_assert_cmpstr (none_pronouns, ==, "");
+  g_assert_nonnull (none);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +368,7 @@ main (int    argc,
   ADD ("/review/history", test_history);
   ADD ("/review/details", test_details);
   ADD ("/review/search-and-sort-keys", test_search_and_sort_keys);
+  ADD ("/review/confidential", test_confidential);
   g_test_add_func ("/review/text-search", test_text_search);
 
   return g_test_run ();

@@ -62,20 +62,6 @@ pairings_json_strv (const char * const *strv)
   return g_string_free (out, FALSE);
 }
 
-/* The store hands lists over as one string joined by a separator that
- * cannot occur in user text (the ASCII unit separator, 0x1F). */
-char **
-pairings_strv_from_joined (const char *joined,
-                           char        separator)
-{
-  char sep[2] = { separator, '\0' };
-
-  if (joined == NULL || *joined == '\0')
-    return g_new0 (char *, 1);
-
-  return g_strsplit (joined, sep, -1);
-}
-
 static const char *
 skip_blanks (const char *p)
 {

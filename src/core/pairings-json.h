@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 void    pairings_json_append_string (GString            *out,
                                      const char         *str);
 char   *pairings_json_strv          (const char * const *strv);
-char  **pairings_strv_from_joined   (const char         *joined,
-                                     char                separator);
 char  **pairings_json_parse_strv    (const char         *json);
 
 G_END_DECLS

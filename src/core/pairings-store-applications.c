@@ -349,8 +349,7 @@ pairings_store_get_confidential (PairingsStore   *self,
   *pronouns = NULL;
   *identity_groups = NULL;
   stmt = _pairings_store_prepare (self,
-                                  "SELECT pronouns, (SELECT group_concat(value, char(31))"
-                                  " FROM json_each(identity_groups)) FROM confidential_answers"
+                                  "SELECT pronouns, identity_groups FROM confidential_answers"
                                   " WHERE application_id = ?",
                                   error);
   if (stmt == NULL)
@@ -359,7 +358,7 @@ pairings_store_get_confidential (PairingsStore   *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       *pronouns = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *identity_groups = pairings_strv_from_joined ((const char *) sqlite3_column_text (stmt, 1), 0x1f);
+      *identity_groups = json_list ((const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_reset (stmt);
   if (*identity_groups == NULL)

@@ -44,6 +44,7 @@ struct _PairingsApplicationsPage
   GtkCheckButton     *unreviewed_filter;
   GtkStringList      *types;
   GHashTable         *reviewed;     /* application ids the reviewer has done */
+  char               *needle;       /* the search, case-folded; NULL when empty */
   GtkLabel           *extra_heading;
   GtkLabel           *detail_extra;
   GtkLabel           *history_heading;
@@ -226,7 +227,6 @@ filter_application (gpointer item,
   PairingsApplication *app = item;
   guint role = gtk_drop_down_get_selected (self->role_filter);
   guint status = gtk_drop_down_get_selected (self->status_filter);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (role == 1 && pairings_application_get_role (app) != PAIRINGS_ROLE_MENTEE)
     return FALSE;
@@ -257,18 +257,18 @@ filter_application (gpointer item,
       }
   }
 
-  if (text != NULL && *text != '\0')
-    {
-      g_autofree char *needle = g_utf8_casefold (text, -1);
-
-      return pairings_application_matches_search (app, needle);
-    }
-  return TRUE;
+  return self->needle == NULL || pairings_application_matches_search (app, self->needle);
 }
 
 static void
 refilter (PairingsApplicationsPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* Folded once here, not once per application in the filter. */
+  g_clear_pointer (&self->needle, g_free);
+  if (*text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -282,7 +282,6 @@ set_highlighted (GtkLabel   *label,
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *needle = NULL;
-  g_autofree char *folded = NULL;
   glong needle_len;
   const char *p = text;
 
@@ -313,7 +312,6 @@ set_highlighted (GtkLabel   *label,
           p = next;
         }
     }
-  (void) folded;
   gtk_label_set_markup (label, markup->str);
 }
 
@@ -711,6 +709,7 @@ pairings_applications_page_dispose (GObject *object)
   g_clear_object (&self->cohort);
   g_clear_pointer (&self->reviewer, g_free);
   g_clear_pointer (&self->reviewed, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_object (&self->types);
 
   G_OBJECT_CLASS (pairings_applications_page_parent_class)->dispose (object);

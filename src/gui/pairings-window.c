@@ -709,21 +709,36 @@ suggest_pairs_action (GtkWidget  *widget,
   g_task_run_in_thread (task, match_thread);
 }
 
+typedef gboolean (*UndoEventFunc) (PairingsStore *store,
+                                    gint64         event_id,
+                                    GError       **error);
+
+/* The Undo of a toast: takes back the one event it names. */
+static void
+undo_event (PairingsWindow *self,
+            GVariant       *parameter,
+            UndoEventFunc   undo,
+            const char     *failure_title,
+            const char     *done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!undo (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, failure_title, error->message);
+  else
+    show_toast (self, done);
+  reload (self);
+}
+
 static void
 undo_match_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  PairingsWindow *self = PAIRINGS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (!pairings_matcher_undo (self->store, g_variant_get_int64 (parameter), &error))
-    show_error (self, _("Cannot Take the Suggestions Back"), error->message);
-  else
-    show_toast (self, _("Suggestions taken back"));
-  reload (self);
+  undo_event (PAIRINGS_WINDOW (widget), parameter, pairings_matcher_undo,
+              _("Cannot Take the Suggestions Back"), _("Suggestions taken back"));
 }
 
 /* Import, export ------------------------------------------------------------- */
@@ -741,16 +756,8 @@ undo_import_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  PairingsWindow *self = PAIRINGS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (!pairings_import_undo (self->store, g_variant_get_int64 (parameter), &error))
-    show_error (self, _("Cannot Undo the Import"), error->message);
-  else
-    show_toast (self, _("Import undone"));
-  reload (self);
+  undo_event (PAIRINGS_WINDOW (widget), parameter, pairings_import_undo,
+              _("Cannot Undo the Import"), _("Import undone"));
 }
 
 static void
