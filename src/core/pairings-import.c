@@ -42,6 +42,7 @@ typedef struct
   GHashTable                  *people;            /* email key → person id */
   GHashTable                  *stages;            /* raw label → stage + 1, or 0 unknown */
   GHashTable                  *answers;           /* raw answer → JSON array */
+  GArray                      *row_notes;         /* notes made while reading rows */
   char                        *now;
 } Import;
 
@@ -549,7 +550,7 @@ read_row (Import    *import,
   submitted = cell (import, fields, PAIRINGS_FIELD_SUBMITTED_AT);
   row->submitted_at = pairings_parse_timestamp (submitted);
   if (submitted != NULL && *submitted != '\0' && row->submitted_at == NULL)
-    add_problem (import->report->notes, line, PAIRINGS_FIELD_SUBMITTED_AT,
+    add_problem (import->row_notes, line, PAIRINGS_FIELD_SUBMITTED_AT,
                  _("%s, line %u, field “%s”: “%s” is not a date and time; the application is kept "
                    "without one"),
                  import->report->file_name, line,
@@ -918,6 +919,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->people, g_hash_table_unref);
   g_clear_pointer (&import->stages, g_hash_table_unref);
   g_clear_pointer (&import->answers, g_hash_table_unref);
+  g_clear_pointer (&import->row_notes, g_array_unref);
   g_clear_pointer (&import->now, g_free);
   if (import->replaced != NULL)
     g_string_free (import->replaced, TRUE);
@@ -1072,6 +1074,165 @@ log_import (Import   *import,
   return keep_confidential_before (import, event_id, error);
 }
 
+/* Reading and writing run side by side: one thread reads, decodes, parses
+ * and checks the records (the CSV reader, read_row and the caches they
+ * fill: stages, answers, unknown_stages, report->skipped, row_notes), this
+ * one writes them to SQLite (write_row: people, created, report->notes and
+ * the counts). They hand each other batches of rows; a few batches in
+ * flight bound the memory, whatever the size of the file. */
+#define BATCH_ROWS 256
+#define BATCHES_IN_FLIGHT 4
+
+typedef struct
+{
+  GPtrArray *fields;
+  Row        row;
+  guint      line;
+} Item;
+
+typedef struct
+{
+  Item    items[BATCH_ROWS];
+  guint   n;
+  guint64 bytes_read;
+  guint   rows;         /* records read so far, for the progress */
+  gboolean last;
+} Batch;
+
+typedef struct
+{
+  Import            *import;
+  PairingsCsvReader *reader;
+  GAsyncQueue       *empty;
+  GAsyncQueue       *full;
+  int                stop;
+  GError            *error;   /* the reader's, set before the last batch */
+} Pipeline;
+
+static void
+batch_clear (Batch *batch)
+{
+  for (guint i = 0; i < batch->n; i++)
+    {
+      row_clear (&batch->items[i].row);
+      g_clear_pointer (&batch->items[i].fields, g_ptr_array_unref);
+    }
+  batch->n = 0;
+}
+
+/* Reads one record into @item; FALSE at the end of the file or on an error
+ * (in pipeline->error). A record that must be skipped leaves item->fields
+ * NULL, its reason in the report. */
+static gboolean
+read_item (Pipeline *pipeline,
+           Item     *item)
+{
+  Import *import = pipeline->import;
+  GPtrArray *fields = NULL;
+  gboolean oversized = FALSE;
+  guint line = 0;
+
+  if (!pairings_csv_reader_next (pipeline->reader, &fields, &line, &oversized, &pipeline->error))
+    return FALSE;
+
+  import->report->rows++;
+  memset (&item->row, 0, sizeof item->row);
+  item->fields = NULL;
+  item->line = line;
+
+  if (oversized)
+    add_problem (import->report->skipped, line, NO_FIELD,
+                 _("%s, line %u: a field is longer than 1 MB or the row has more than %d fields"),
+                 import->report->file_name, line, PAIRINGS_CSV_MAX_FIELDS);
+  else if (fields->len != import->headers->len)
+    add_problem (import->report->skipped, line, NO_FIELD,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s, line %u: the row has %u field where the header has %u",
+                              "%s, line %u: the row has %u fields where the header has %u",
+                              fields->len),
+                 import->report->file_name, line, fields->len, import->headers->len);
+  else if (read_row (import, fields, line, &item->row))
+    {
+      item->fields = g_steal_pointer (&fields);
+      return TRUE;
+    }
+
+  row_clear (&item->row);
+  memset (&item->row, 0, sizeof item->row);
+  g_clear_pointer (&fields, g_ptr_array_unref);
+  return TRUE;
+}
+
+static gpointer
+produce (gpointer data)
+{
+  Pipeline *pipeline = data;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      Batch *batch = g_async_queue_pop (pipeline->empty);
+
+      /* Rows are freed by the thread that allocated them, which is also
+       * the one with time to spare. */
+      batch_clear (batch);
+      while (batch->n < BATCH_ROWS)
+        {
+          if (g_atomic_int_get (&pipeline->stop) ||
+              !read_item (pipeline, &batch->items[batch->n]))
+            {
+              more = FALSE;
+              break;
+            }
+          if (batch->items[batch->n].fields != NULL)
+            batch->n++;
+        }
+      batch->bytes_read = pairings_csv_reader_get_bytes_read (pipeline->reader);
+      batch->rows = pipeline->import->report->rows;
+      batch->last = !more;
+      g_async_queue_push (pipeline->full, batch);
+    }
+  return NULL;
+}
+
+/* The two lists of notes, each in the order of the file, as one. */
+static void
+merge_notes (Import *import)
+{
+  GArray *written = import->report->notes;
+  GArray *merged = g_array_sized_new (FALSE, TRUE, sizeof (PairingsImportProblem),
+                                      written->len + import->row_notes->len);
+  guint i = 0, j = 0;
+
+  while (i < import->row_notes->len || j < written->len)
+    {
+      PairingsImportProblem *a = i < import->row_notes->len ?
+        &g_array_index (import->row_notes, PairingsImportProblem, i) : NULL;
+      PairingsImportProblem *b = j < written->len ?
+        &g_array_index (written, PairingsImportProblem, j) : NULL;
+
+      if (a != NULL && (b == NULL || a->line <= b->line))
+        {
+          g_array_append_val (merged, *a);
+          i++;
+        }
+      else
+        {
+          g_array_append_val (merged, *b);
+          j++;
+        }
+    }
+  /* The problems moved: empty the old lists without freeing them. */
+  g_array_set_clear_func (written, NULL);
+  g_array_set_clear_func (import->row_notes, NULL);
+  g_array_set_size (written, 0);
+  g_array_set_size (import->row_notes, 0);
+  g_array_set_clear_func (import->row_notes, problem_clear);
+  g_array_unref (written);
+  g_array_set_clear_func (merged, problem_clear);
+  import->report->notes = merged;
+}
+
 static gboolean
 process_records (Import             *import,
                  PairingsCsvReader  *reader,
@@ -1081,52 +1242,61 @@ process_records (Import             *import,
                  GCancellable       *cancellable,
                  GError            **error)
 {
-  GPtrArray *fields = NULL;
-  gboolean oversized = FALSE;
-  guint line = 0;
+  Pipeline pipeline = { import, reader, NULL, NULL, 0, NULL };
+  Batch *batches = g_new0 (Batch, BATCHES_IN_FLIGHT);
+  GError *local_error = NULL;
+  guint next_progress = PROGRESS_EVERY;
+  gboolean done = FALSE;
+  GThread *thread;
 
-  while (pairings_csv_reader_next (reader, &fields, &line, &oversized, error))
+  pipeline.empty = g_async_queue_new ();
+  pipeline.full = g_async_queue_new ();
+  for (guint i = 0; i < BATCHES_IN_FLIGHT; i++)
+    g_async_queue_push (pipeline.empty, &batches[i]);
+  thread = g_thread_new ("pairings-import-read", produce, &pipeline);
+
+  while (!done)
     {
-      g_autoptr(GPtrArray) owned = fields;
-      g_auto(Row) row = { 0, };
+      Batch *batch = g_async_queue_pop (pipeline.full);
 
-      import->report->rows++;
-      if (import->report->rows % PROGRESS_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress != NULL && size > 0)
-            progress (MIN (0.99, (double) pairings_csv_reader_get_bytes_read (reader) / (double) size),
-                      user_data);
-        }
+      done = batch->last;
+      for (guint i = 0; i < batch->n && local_error == NULL; i++)
+        if (!write_row (import, &batch->items[i].row, batch->items[i].line, &local_error))
+          g_prefix_error (&local_error, _("%s, line %u: "), import->report->file_name,
+                          batch->items[i].line);
 
-      if (oversized)
+      if (local_error == NULL && batch->rows >= next_progress)
         {
-          add_problem (import->report->skipped, line, NO_FIELD,
-                       _("%s, line %u: a field is longer than 1 MB or the row has more than %d fields"),
-                       import->report->file_name, line, PAIRINGS_CSV_MAX_FIELDS);
-          continue;
+          next_progress = batch->rows + PROGRESS_EVERY;
+          g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+          if (local_error == NULL && progress != NULL && size > 0)
+            progress (MIN (0.99, (double) batch->bytes_read / (double) size), user_data);
         }
-      if (fields->len != import->headers->len)
-        {
-          add_problem (import->report->skipped, line, NO_FIELD,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "%s, line %u: the row has %u field where the header has %u",
-                                    "%s, line %u: the row has %u fields where the header has %u",
-                                    fields->len),
-                       import->report->file_name, line, fields->len, import->headers->len);
-          continue;
-        }
-      if (!read_row (import, fields, line, &row))
-        continue;
-      if (!write_row (import, &row, line, error))
-        {
-          g_prefix_error (error, _("%s, line %u: "), import->report->file_name, line);
-          return FALSE;
-        }
+      /* After a failure the reader is told to stop, and what it had
+       * already read is dropped. */
+      if (local_error != NULL)
+        g_atomic_int_set (&pipeline.stop, 1);
+
+      g_async_queue_push (pipeline.empty, batch);
     }
+  g_thread_join (thread);
+  for (guint i = 0; i < BATCHES_IN_FLIGHT; i++)
+    batch_clear (&batches[i]);
 
-  return error == NULL || *error == NULL;
+  g_async_queue_unref (pipeline.empty);
+  g_async_queue_unref (pipeline.full);
+  g_free (batches);
+  merge_notes (import);
+
+  if (local_error == NULL && pipeline.error != NULL)
+    local_error = g_steal_pointer (&pipeline.error);
+  g_clear_error (&pipeline.error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Confidential answers of applications that may be replaced are copied
@@ -1181,6 +1351,7 @@ pairings_import_stream (PairingsStore                *store,
   g_autoptr(PairingsCsvReader) reader = NULL;
   g_autoptr(PairingsImportReport) report = NULL;
   g_auto(Import) import = { 0, };
+  gboolean rollback;
   gboolean ok;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
@@ -1210,6 +1381,8 @@ pairings_import_stream (PairingsStore                *store,
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.row_notes = g_array_new (FALSE, TRUE, sizeof (PairingsImportProblem));
+  g_array_set_clear_func (import.row_notes, problem_clear);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     import.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -1222,8 +1395,18 @@ pairings_import_stream (PairingsStore                *store,
    * to a person it has just looked up or added, so SQLite need not check
    * them again for each row (it cannot change this inside a transaction). */
   _pairings_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
+  /* In WAL mode every page of a large import is written twice: to the log,
+   * then to the database when the log is checkpointed. A rollback journal
+   * writes the new pages once (and keeps only the few pages that existed
+   * before), so an import uses one when no other connection has the file
+   * open; otherwise SQLite keeps WAL and nothing changes. The commit is
+   * just as atomic either way; synchronous = FULL keeps it durable. */
+  rollback = !options->dry_run && !_pairings_store_in_transaction (store) &&
+             _pairings_store_set_journal (store, FALSE);
   if (!_pairings_store_begin (store, error))
     {
+      if (rollback)
+        _pairings_store_set_journal (store, TRUE);
       _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
       return FALSE;
     }
@@ -1266,6 +1449,8 @@ pairings_import_stream (PairingsStore                *store,
   _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
   _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+  if (rollback)
+    _pairings_store_set_journal (store, TRUE);
 
   if (progress != NULL && ok)
     progress (1.0, user_data);

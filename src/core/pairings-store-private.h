@@ -47,6 +47,9 @@ void           _pairings_store_bind_text  (sqlite3_stmt   *stmt,
                                            int             index,
                                            const char     *text);
 
+gboolean       _pairings_store_in_transaction (PairingsStore *self);
+gboolean       _pairings_store_set_journal (PairingsStore *self,
+                                            gboolean       wal);
 gboolean       _pairings_store_begin      (PairingsStore  *self,
                                            GError        **error);
 gboolean       _pairings_store_commit     (PairingsStore  *self,

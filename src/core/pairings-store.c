@@ -209,6 +209,49 @@ _pairings_store_bind_text (sqlite3_stmt *stmt,
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE (so that a second
  * writer waits at the start, not halfway), inner ones are savepoints. */
+/* SQLite counts every allocation under a global lock unless told not to;
+ * nothing here reads those statistics, and with an import reading on one
+ * thread while it writes on another the lock shows in profiles. This must
+ * happen before SQLite initialises itself; later it is refused, harmlessly. */
+static void
+configure_sqlite (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+gboolean
+_pairings_store_in_transaction (PairingsStore *self)
+{
+  return self->transaction_depth > 0;
+}
+
+/* Switches between WAL (@wal TRUE, the usual mode) and a rollback journal
+ * for one bulk write. Leaving WAL needs the only connection to the file:
+ * when another one has it open, SQLite stays in WAL and this returns FALSE. */
+gboolean
+_pairings_store_set_journal (PairingsStore *self,
+                             gboolean       wal)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean done = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    done = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), wal ? "wal" : "delete") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_exec (self->db, wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL",
+                NULL, NULL, NULL);
+  return done;
+}
+
 gboolean
 _pairings_store_begin (PairingsStore  *self,
                        GError        **error)
@@ -561,6 +604,7 @@ _pairings_store_open_full (const char              *path,
   self = g_object_new (PAIRINGS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  configure_sqlite ();
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
