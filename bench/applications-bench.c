@@ -6,46 +6,56 @@
  *
  * Usage: applications-bench DATABASE COHORT
  *
- * Loads the cohort's applications as the page does, then filters them by
- * a search text and sorts them by name and by score, as the page's filter
- * and column sorters do. Prints one JSON line.
+ * Does with the cohort's PairingsApplicationList what the page does: load
+ * it and show its first screen of rows, type a search, sort by name (first
+ * time and again), by institution, by score, jump to random places in the
+ * list (a page of objects made each time), and change one application
+ * (refresh). Prints one JSON line; every figure is the median of REPS runs
+ * of that step, except the load and the first sort by name, measured once.
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "pairings-application.h"
+#include "pairings-application-list.h"
 #include "pairings-cohort.h"
 #include "pairings-store.h"
 
-/* As the page's column sorter: a collation key made once per application. */
-static GQuark name_column;
-
-static const char *
-name_key (PairingsApplication *app)
-{
-  const char *key = pairings_application_get_sort_key (app, name_column);
-
-  return key != NULL ? key : pairings_application_set_sort_key (app, name_column,
-                                                                pairings_application_get_name (app));
-}
+#define REPS 5
 
 static int
-by_name (gconstpointer a,
-         gconstpointer b)
+compare_doubles (const void *a,
+                 const void *b)
 {
-  return strcmp (name_key (*(PairingsApplication **) a), name_key (*(PairingsApplication **) b));
-}
-
-static int
-by_score (gconstpointer a,
-          gconstpointer b)
-{
-  double x = pairings_application_get_review_mean (*(PairingsApplication **) a);
-  double y = pairings_application_get_review_mean (*(PairingsApplication **) b);
+  double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof (double), compare_doubles);
+  return v[n / 2];
+}
+
+/* The rows a window shows at once, made as the view binds them. */
+static void
+show_screen (GListModel *list,
+             guint       first)
+{
+  for (guint i = first; i < first + 40 && i < g_list_model_get_n_items (list); i++)
+    g_object_unref (g_list_model_get_item (list, i));
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e3;
 }
 
 int
@@ -55,10 +65,13 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(PairingsStore) store = NULL;
   g_autoptr(PairingsCohort) cohort = NULL;
-  g_autoptr(GListModel) list = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  gint64 t0, t1, t2, t3, t4;
-  guint found = 0;
+  g_autoptr(PairingsApplicationList) list = NULL;
+  PairingsApplicationFilter filter = { -1, -1, -1, NULL, FALSE, NULL, NULL };
+  double search[REPS], search_clear[REPS], name_again[REPS], institution[REPS], score[REPS], jump[REPS],
+         refresh[REPS];
+  double load, name_first;
+  guint total, found;
+  gint64 t;
   struct rusage usage;
 
   if (argc != 3)
@@ -70,28 +83,75 @@ main (int    argc,
       return 1;
     }
 
-  name_column = g_quark_from_static_string ("bench-name");
-  t0 = g_get_monotonic_time ();
-  list = pairings_store_list_applications (store, pairings_cohort_get_id (cohort), &error);
-  t1 = g_get_monotonic_time ();
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
-  {
-    g_autofree char *needle = g_utf8_casefold ("cern", -1);
-    for (guint i = 0; i < items->len; i++)
-      found += pairings_application_matches_search (g_ptr_array_index (items, i), needle);
-  }
-  t2 = g_get_monotonic_time ();
-  g_ptr_array_sort (items, by_name);
-  t3 = g_get_monotonic_time ();
-  g_ptr_array_sort (items, by_score);
-  t4 = g_get_monotonic_time ();
+  t = g_get_monotonic_time ();
+  list = pairings_application_list_new (store, pairings_cohort_get_id (cohort), &error);
+  if (list == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  show_screen (G_LIST_MODEL (list), 0);
+  load = ms_since (t);
+  total = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  t = g_get_monotonic_time ();
+  pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_NAME, FALSE);
+  show_screen (G_LIST_MODEL (list), 0);
+  name_first = ms_since (t);
+
+  for (guint r = 0; r < REPS; r++)
+    {
+      gint64 id;
+
+      t = g_get_monotonic_time ();
+      pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_NAME, r % 2 == 0);
+      show_screen (G_LIST_MODEL (list), 0);
+      name_again[r] = ms_since (t);
+
+      t = g_get_monotonic_time ();
+      pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_INSTITUTION, r % 2 == 0);
+      show_screen (G_LIST_MODEL (list), 0);
+      institution[r] = ms_since (t);
+
+      t = g_get_monotonic_time ();
+      pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_SCORE, r % 2 == 0);
+      show_screen (G_LIST_MODEL (list), 0);
+      score[r] = ms_since (t);
+
+      /* Typing "cern" then clearing it. */
+      t = g_get_monotonic_time ();
+      filter.search = "cern";
+      pairings_application_list_set_filter (list, &filter);
+      show_screen (G_LIST_MODEL (list), 0);
+      search[r] = ms_since (t);
+      found = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      t = g_get_monotonic_time ();
+      filter.search = NULL;
+      pairings_application_list_set_filter (list, &filter);
+      show_screen (G_LIST_MODEL (list), 0);
+      search_clear[r] = ms_since (t);
+
+      /* A jump to a random place: one page of objects. */
+      t = g_get_monotonic_time ();
+      show_screen (G_LIST_MODEL (list), (guint) g_random_int_range (0, (gint32) MAX (total, 1)));
+      jump[r] = ms_since (t);
+
+      /* One application changed (a score, a decision): its row alone. */
+      id = pairings_application_list_get_id (list, total / 2);
+      t = g_get_monotonic_time ();
+      pairings_application_list_refresh (list, &id, 1, NULL);
+      refresh[r] = ms_since (t);
+    }
   getrusage (RUSAGE_SELF, &usage);
 
-  printf ("{\"applications\": %u, \"load_ms\": %.1f, \"search_ms\": %.1f, \"sort_name_ms\": %.1f,"
-          " \"sort_score_ms\": %.1f, \"found\": %u, \"peak_mb\": %.0f}\n",
-          items->len, (t1 - t0) / 1e3, (t2 - t1) / 1e3, (t3 - t2) / 1e3, (t4 - t3) / 1e3, found,
+  printf ("{\"applications\": %u, \"load_ms\": %.1f, \"search_ms\": %.1f, \"search_clear_ms\": %.1f,"
+          " \"sort_name_first_ms\": %.1f, \"sort_name_ms\": %.1f, \"sort_institution_ms\": %.1f,"
+          " \"sort_score_ms\": %.1f, \"jump_ms\": %.1f, \"refresh_ms\": %.2f, \"found\": %u,"
+          " \"objects\": %u, \"peak_mb\": %.0f}\n",
+          total, load, median (search, REPS), median (search_clear, REPS), name_first,
+          median (name_again, REPS), median (institution, REPS), median (score, REPS), median (jump, REPS),
+          median (refresh, REPS), found, pairings_application_list_get_n_objects (list),
           usage.ru_maxrss / 1024.0);
-  g_ptr_array_foreach (items, (GFunc) (void (*) (void)) g_object_unref, NULL);
   return 0;
 }

@@ -253,22 +253,62 @@ json_list (const char *json)
   return list != NULL ? list : g_new0 (char *, 1);
 }
 
+#define APPLICATION_COLUMNS \
+  "SELECT a.id, a.cohort_id, a.person_id, a.name, p.email, a.role, a.status," \
+  "  a.institution, a.experiment, a.department, a.location, a.timezone," \
+  "  a.languages," \
+  "  a.career_stage, a.career_stage_raw," \
+  "  a.mentoring_types," \
+  "  a.capacity, a.motivation, a.submitted_at," \
+  "  r.mean, coalesce(r.n, 0)," \
+  "  EXISTS (SELECT 1 FROM applications b WHERE b.person_id = a.person_id" \
+  "    AND b.cohort_id < a.cohort_id)" \
+  " FROM applications a JOIN people p ON p.id = a.person_id"
+
+static PairingsApplication *
+application_from_row (sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) languages = json_list ((const char *) sqlite3_column_text (stmt, 12));
+  g_auto(GStrv) types = json_list ((const char *) sqlite3_column_text (stmt, 15));
+  PairingsApplicationIds ids = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .cohort_id = sqlite3_column_int64 (stmt, 1),
+    .person_id = sqlite3_column_int64 (stmt, 2),
+    .review_mean = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1.0
+                                                                 : sqlite3_column_double (stmt, 19),
+    .review_count = (guint) sqlite3_column_int (stmt, 20),
+    .returning = sqlite3_column_int (stmt, 21) != 0,
+  };
+  PairingsApplicationData data = {
+    .name = (const char *) sqlite3_column_text (stmt, 3),
+    .email = (const char *) sqlite3_column_text (stmt, 4),
+    .institution = (const char *) sqlite3_column_text (stmt, 7),
+    .experiment = (const char *) sqlite3_column_text (stmt, 8),
+    .department = (const char *) sqlite3_column_text (stmt, 9),
+    .location = (const char *) sqlite3_column_text (stmt, 10),
+    .timezone = (const char *) sqlite3_column_text (stmt, 11),
+    .languages = (const char * const *) languages,
+    .career_stage_raw = (const char *) sqlite3_column_text (stmt, 14),
+    .mentoring_types = (const char * const *) types,
+    .capacity = sqlite3_column_int (stmt, 16),
+    .motivation = (const char *) sqlite3_column_text (stmt, 17),
+    .submitted_at = (const char *) sqlite3_column_text (stmt, 18),
+  };
+
+  pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 5), &data.role);
+  pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data.status);
+  pairings_career_stage_from_string ((const char *) sqlite3_column_text (stmt, 13),
+                                     &data.career_stage);
+  return _pairings_application_new (&ids, &data);
+}
+
 GListModel *
 pairings_store_list_applications (PairingsStore  *self,
                                   gint64          cohort_id,
                                   GError        **error)
 {
   static const char sql[] =
-    "SELECT a.id, a.cohort_id, a.person_id, a.name, p.email, a.role, a.status,"
-    "  a.institution, a.experiment, a.department, a.location, a.timezone,"
-    "  a.languages,"
-    "  a.career_stage, a.career_stage_raw,"
-    "  a.mentoring_types,"
-    "  a.capacity, a.motivation, a.submitted_at,"
-    "  r.mean, coalesce(r.n, 0),"
-    "  EXISTS (SELECT 1 FROM applications b WHERE b.person_id = a.person_id"
-    "    AND b.cohort_id < a.cohort_id)"
-    " FROM applications a JOIN people p ON p.id = a.person_id"
+    APPLICATION_COLUMNS
     /* One pass over the reviews rather than two lookups per application. */
     " LEFT JOIN (SELECT application_id, avg(score) AS mean, count(*) AS n FROM reviews"
     "            WHERE recused = 0 AND score IS NOT NULL GROUP BY application_id) r"
@@ -288,40 +328,7 @@ pairings_store_list_applications (PairingsStore  *self,
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_auto(GStrv) languages = json_list ((const char *) sqlite3_column_text (stmt, 12));
-      g_auto(GStrv) types = json_list ((const char *) sqlite3_column_text (stmt, 15));
-      g_autoptr(PairingsApplication) application = NULL;
-      PairingsApplicationIds ids = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .cohort_id = sqlite3_column_int64 (stmt, 1),
-        .person_id = sqlite3_column_int64 (stmt, 2),
-        .review_mean = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1.0
-                                                                     : sqlite3_column_double (stmt, 19),
-        .review_count = (guint) sqlite3_column_int (stmt, 20),
-        .returning = sqlite3_column_int (stmt, 21) != 0,
-      };
-      PairingsApplicationData data = {
-        .name = (const char *) sqlite3_column_text (stmt, 3),
-        .email = (const char *) sqlite3_column_text (stmt, 4),
-        .institution = (const char *) sqlite3_column_text (stmt, 7),
-        .experiment = (const char *) sqlite3_column_text (stmt, 8),
-        .department = (const char *) sqlite3_column_text (stmt, 9),
-        .location = (const char *) sqlite3_column_text (stmt, 10),
-        .timezone = (const char *) sqlite3_column_text (stmt, 11),
-        .languages = (const char * const *) languages,
-        .career_stage_raw = (const char *) sqlite3_column_text (stmt, 14),
-        .mentoring_types = (const char * const *) types,
-        .capacity = sqlite3_column_int (stmt, 16),
-        .motivation = (const char *) sqlite3_column_text (stmt, 17),
-        .submitted_at = (const char *) sqlite3_column_text (stmt, 18),
-      };
-
-      pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 5), &data.role);
-      pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data.status);
-      pairings_career_stage_from_string ((const char *) sqlite3_column_text (stmt, 13),
-                                         &data.career_stage);
-
-      application = _pairings_application_new (&ids, &data);
+      g_autoptr(PairingsApplication) application = application_from_row (stmt);
       g_list_store_append (list, application);
     }
   sqlite3_reset (stmt);
@@ -333,6 +340,55 @@ pairings_store_list_applications (PairingsStore  *self,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Up to _PAIRINGS_STORE_PAGE applications by id, in no particular order,
+ * appended to @out; an id that is not there is left out. */
+gboolean
+_pairings_store_get_applications (PairingsStore  *self,
+                                  const gint64   *ids,
+                                  guint           n_ids,
+                                  GPtrArray      *out,
+                                  GError        **error)
+{
+  static char *sql = NULL;
+  static gsize made = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (n_ids <= _PAIRINGS_STORE_PAGE, FALSE);
+
+  if (g_once_init_enter (&made))
+    {
+      GString *text = g_string_new (APPLICATION_COLUMNS
+                                    " LEFT JOIN (SELECT application_id, avg(score) AS mean,"
+                                    " count(*) AS n FROM reviews WHERE recused = 0 AND score IS NOT NULL"
+                                    " AND application_id IN (");
+      GString *list = g_string_new (NULL);
+
+      for (guint i = 0; i < _PAIRINGS_STORE_PAGE; i++)
+        g_string_append_printf (list, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append_printf (text, "%s) GROUP BY application_id) r ON r.application_id = a.id"
+                                    " WHERE a.id IN (%s)", list->str, list->str);
+      g_string_free (list, TRUE);
+      sql = g_string_free (text, FALSE);
+      g_once_init_leave (&made, 1);
+    }
+
+  stmt = _pairings_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < _PAIRINGS_STORE_PAGE; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 1, i < n_ids ? ids[i] : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, application_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -3,9 +3,11 @@
  * Copyright 2026 The Pairings developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The list is the store's applications of a cohort, filtered (search,
- * role, decision) and sorted by the column the user clicks; the detail
- * pane shows the first selected one. Decisions apply to every selected
+ * The list is a PairingsApplicationList of the cohort: a lazy model that
+ * filters (search, role, decision, …) and sorts (the column the user
+ * clicks) itself and makes objects only for the rows on screen; the detail
+ * pane shows the first selected one. A change re-reads only the
+ * applications it touched. Decisions apply to every selected
  * application at once. Every change is one step of the history: the page
  * says what it did through "changed", and the window offers Undo.
  */
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "pairings-application.h"
+#include "pairings-application-list.h"
 #include "pairings-applications-page.h"
 #include "pairings-review.h"
 #include "pairings-stats.h"
@@ -27,11 +30,8 @@ struct _PairingsApplicationsPage
   PairingsStore      *store;
   PairingsCohort     *cohort;
   char               *reviewer;
-  GListStore         *applications;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  PairingsApplicationList *list;
   GtkMultiSelection  *selection;
-  GtkCustomFilter    *filter;
   PairingsApplication *shown;
 
   GtkStack           *stack;
@@ -44,7 +44,6 @@ struct _PairingsApplicationsPage
   GtkCheckButton     *unreviewed_filter;
   GtkStringList      *types;
   GHashTable         *reviewed;     /* application ids the reviewer has done */
-  char               *needle;       /* the search, case-folded; NULL when empty */
   GtkLabel           *extra_heading;
   GtkLabel           *detail_extra;
   GtkLabel           *history_heading;
@@ -144,54 +143,48 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
-/* Text columns sort by collation keys made once per application, not by
- * collating two texts at every comparison (a third of the time on 99,000
- * applications, see bench/). */
-static const char *
-sort_key (PairingsApplication *app,
-          guint                column)
-{
-  static GQuark quarks[N_COLUMNS];
-  const char *key;
-
-  if (quarks[column] == 0)
-    {
-      g_autofree char *name = g_strdup_printf ("pairings-sort-key-%u", column);
-      quarks[column] = g_quark_from_string (name);
-    }
-  key = pairings_application_get_sort_key (app, quarks[column]);
-  if (key == NULL)
-    {
-      g_autofree char *text = cell_text (app, column);
-      key = pairings_application_set_sort_key (app, quarks[column], text);
-    }
-  return key;
-}
+/* The list sorts itself. The column view still needs a sorter per column
+ * to show the arrows, so each column has one whose comparison, asked with
+ * probe_column set, tells which column it belongs to: comparing anything
+ * with the column view's sorter then gives its primary column, and the
+ * sign of the answer its direction. (GTK 4.10 has
+ * gtk_column_view_sorter_get_primary_sort_column(); Debian 12 has 4.8.) */
+static guint probe_column = G_MAXUINT;
 
 static int
 compare_column (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  PairingsApplication *x = (gpointer) a, *y = (gpointer) b;
-  guint column = GPOINTER_TO_UINT (user_data);
+  if (probe_column == G_MAXUINT)
+    probe_column = GPOINTER_TO_UINT (user_data);
+  return GTK_ORDERING_LARGER;
+}
 
-  switch (column)
-    {
-    case COLUMN_SCORE:
-      {
-        double p = pairings_application_get_review_mean (x), q = pairings_application_get_review_mean (y);
-        return (p > q) - (p < q);
-      }
-    case COLUMN_REVIEWS:
-      return (int) pairings_application_get_review_count (x) - (int) pairings_application_get_review_count (y);
-    case COLUMN_STATUS:
-      return (int) pairings_application_get_status (x) - (int) pairings_application_get_status (y);
-    case COLUMN_STAGE:
-      return (int) pairings_application_get_career_stage (x) - (int) pairings_application_get_career_stage (y);
-    default:
-      return strcmp (sort_key (x, column), sort_key (y, column));
-    }
+static const PairingsApplicationSort column_sorts[N_COLUMNS] = {
+  PAIRINGS_APPLICATION_SORT_NAME, PAIRINGS_APPLICATION_SORT_ROLE, PAIRINGS_APPLICATION_SORT_INSTITUTION,
+  PAIRINGS_APPLICATION_SORT_STAGE, PAIRINGS_APPLICATION_SORT_LOCATION, PAIRINGS_APPLICATION_SORT_TYPES,
+  PAIRINGS_APPLICATION_SORT_STATUS, PAIRINGS_APPLICATION_SORT_SCORE, PAIRINGS_APPLICATION_SORT_REVIEWS,
+  PAIRINGS_APPLICATION_SORT_SUBMITTED,
+};
+
+static void
+apply_sort (PairingsApplicationsPage *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  if (self->list == NULL || self->column_view == NULL)
+    return;
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  probe_column = G_MAXUINT;
+  /* (Two different objects: a sorter finds any object equal to itself.) */
+  order = gtk_sorter_compare (sorter, self, self->selection);
+  if (probe_column == G_MAXUINT || order == GTK_ORDERING_EQUAL)
+    pairings_application_list_set_sort (self->list, PAIRINGS_APPLICATION_SORT_DEFAULT, FALSE);
+  else
+    pairings_application_list_set_sort (self->list, column_sorts[probe_column], order == GTK_ORDERING_SMALLER);
+  probe_column = G_MAXUINT;
 }
 
 static void
@@ -219,57 +212,32 @@ add_columns (PairingsApplicationsPage *self)
 
 /* Filtering ----------------------------------------------------------------- */
 
-static gboolean
-filter_application (gpointer item,
-                    gpointer user_data)
-{
-  PairingsApplicationsPage *self = user_data;
-  PairingsApplication *app = item;
-  guint role = gtk_drop_down_get_selected (self->role_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-
-  if (role == 1 && pairings_application_get_role (app) != PAIRINGS_ROLE_MENTEE)
-    return FALSE;
-  if (role == 2 && pairings_application_get_role (app) != PAIRINGS_ROLE_MENTOR)
-    return FALSE;
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
-      pairings_application_get_status (app) != status - 1)
-    return FALSE;
-
-  {
-    guint type = gtk_drop_down_get_selected (self->type_filter);
-    guint stage = gtk_drop_down_get_selected (self->stage_filter);
-
-    if (type > 0 && type != GTK_INVALID_LIST_POSITION &&
-        !g_strv_contains (pairings_application_get_mentoring_types (app),
-                          gtk_string_list_get_string (self->types, type)))
-      return FALSE;
-    if (stage > 0 && stage != GTK_INVALID_LIST_POSITION &&
-        pairings_application_get_career_stage (app) != stage)
-      return FALSE;
-    if (gtk_check_button_get_active (self->returning_filter) && !pairings_application_get_returning (app))
-      return FALSE;
-    if (gtk_check_button_get_active (self->unreviewed_filter) && self->reviewed != NULL)
-      {
-        gint64 id = pairings_application_get_id (app);
-        if (g_hash_table_contains (self->reviewed, &id))
-          return FALSE;
-      }
-  }
-
-  return self->needle == NULL || pairings_application_matches_search (app, self->needle);
-}
-
 static void
 refilter (PairingsApplicationsPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  PairingsApplicationFilter filter = { -1, -1, -1, NULL, FALSE, NULL, NULL };
+  guint role = gtk_drop_down_get_selected (self->role_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint type = gtk_drop_down_get_selected (self->type_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
 
-  /* Folded once here, not once per application in the filter. */
-  g_clear_pointer (&self->needle, g_free);
-  if (*text != '\0')
-    self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->list == NULL)
+    return;
+  if (role == 1)
+    filter.role = PAIRINGS_ROLE_MENTEE;
+  else if (role == 2)
+    filter.role = PAIRINGS_ROLE_MENTOR;
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
+    filter.status = (int) status - 1;
+  if (type > 0 && type != GTK_INVALID_LIST_POSITION)
+    filter.mentoring_type = gtk_string_list_get_string (self->types, type);
+  if (stage > 0 && stage != GTK_INVALID_LIST_POSITION)
+    filter.career_stage = (int) stage;
+  filter.returning_only = gtk_check_button_get_active (self->returning_filter);
+  if (gtk_check_button_get_active (self->unreviewed_filter))
+    filter.exclude = self->reviewed;
+  filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  pairings_application_list_set_filter (self->list, &filter);
 }
 
 /* Detail ------------------------------------------------------------------- */
@@ -474,8 +442,7 @@ update_counters (PairingsApplicationsPage *self)
 static void
 update_types (PairingsApplicationsPage *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  g_auto(GStrv) types = NULL;
   const char *chosen = NULL;
   guint selected = gtk_drop_down_get_selected (self->type_filter);
   g_autofree char *keep = NULL;
@@ -483,23 +450,14 @@ update_types (PairingsApplicationsPage *self)
   if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
     keep = g_strdup (gtk_string_list_get_string (self->types, selected));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->applications)); i++)
-    {
-      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->applications), i);
-      const char * const *t = pairings_application_get_mentoring_types (app);
-
-      for (guint k = 0; t != NULL && t[k] != NULL; k++)
-        if (g_hash_table_add (seen, (gpointer) t[k]))
-          g_ptr_array_add (types, (gpointer) t[k]);
-    }
-  g_ptr_array_sort (types, (GCompareFunc) g_strcmp0);
+  types = pairings_application_list_get_mentoring_types (self->list);
 
   g_signal_handlers_block_by_func (self->type_filter, refilter, self);
   gtk_string_list_splice (self->types, 1, g_list_model_get_n_items (G_LIST_MODEL (self->types)) - 1, NULL);
   selected = 0;
-  for (guint i = 0; i < types->len; i++)
+  for (guint i = 0; types[i] != NULL; i++)
     {
-      chosen = g_ptr_array_index (types, i);
+      chosen = types[i];
       gtk_string_list_append (self->types, chosen);
       if (keep != NULL && g_str_equal (keep, chosen))
         selected = i + 1;
@@ -508,60 +466,105 @@ update_types (PairingsApplicationsPage *self)
   g_signal_handlers_unblock_by_func (self->type_filter, refilter, self);
 }
 
+static void
+report (PairingsApplicationsPage *self,
+        GError                   *error)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+}
+
+static GArray *
+selected_ids (PairingsApplicationsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; self->list != NULL && i < gtk_bitset_get_size (selected); i++)
+    {
+      gint64 id = pairings_application_list_get_id (self->list, gtk_bitset_get_nth (selected, i));
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Selects the applications of @ids that are shown (no more than that). */
+static void
+select_ids (PairingsApplicationsPage *self,
+            GArray                   *ids)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, n);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint position = pairings_application_list_find (self->list, g_array_index (ids, gint64, i));
+
+      if (position != G_MAXUINT)
+        gtk_bitset_add (wanted, position);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, all);
+}
+
+/* What every change ends with: the header, the filter's choices, the empty
+ * state and the detail. */
+static void
+update_page (PairingsApplicationsPage *self)
+{
+  update_types (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    pairings_application_list_get_total (self->list) > 0 ? "list" : "empty");
+  update_counters (self);
+  on_selection_changed (self);
+}
+
+/**
+ * pairings_applications_page_reload:
+ *
+ * Reads the whole cohort again (after an import, an undo, another cohort),
+ * keeping the filter, the order and the selection.
+ */
 void
 pairings_applications_page_reload (PairingsApplicationsPage *self)
 {
-  g_autoptr(GListModel) list = NULL;
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PAIRINGS_IS_APPLICATIONS_PAGE (self));
 
   if (self->store == NULL || self->cohort == NULL)
     return;
 
-  /* The selection survives the reload, by application. */
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
-    {
-      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                                   gtk_bitset_get_nth (selected, i));
-      gint64 id = pairings_application_get_id (app);
-      g_array_append_val (ids, id);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (keep, &g_array_index (ids, gint64, i));
+  g_clear_pointer (&self->reviewed, g_hash_table_unref);
+  self->reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
 
-  list = pairings_store_list_applications (self->store, pairings_cohort_get_id (self->cohort), NULL);
-  g_list_store_remove_all (self->applications);
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+  ids = selected_ids (self);
+  if (self->list == NULL)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      g_list_store_append (self->applications, item);
+      self->list = pairings_application_list_new (self->store, pairings_cohort_get_id (self->cohort), &error);
+      if (self->list == NULL)
+        {
+          report (self, error);
+          return;
+        }
+      update_types (self);
+      refilter (self);
+      apply_sort (self);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
     }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  else
     {
-      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-      gint64 id = pairings_application_get_id (app);
-      if (g_hash_table_contains (keep, &id))
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+      if (!pairings_application_list_reload (self->list, &error))
+        report (self, error);
+      refilter (self);
     }
 
   /* Something to read at once: the first application when none is chosen. */
-  if (ids->len == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  if (ids->len > 0)
+    select_ids (self, ids);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
-
-  g_clear_pointer (&self->reviewed, g_hash_table_unref);
-  self->reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
-  update_types (self);
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->applications)) > 0
-                                    ? "list" : "empty");
-  update_counters (self);
-  on_selection_changed (self);
+  update_page (self);
 }
 
 void
@@ -571,8 +574,11 @@ pairings_applications_page_show (PairingsApplicationsPage *self,
 {
   g_return_if_fail (PAIRINGS_IS_APPLICATIONS_PAGE (self));
 
-  if (self->cohort != cohort)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  if (self->cohort != cohort || self->store != store)
+    {
+      gtk_multi_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->list);
+    }
   g_set_object (&self->store, store);
   g_set_object (&self->cohort, cohort);
   pairings_applications_page_reload (self);
@@ -588,19 +594,35 @@ pairings_applications_page_set_reviewer (PairingsApplicationsPage *self,
 
 /* Actions --------------------------------------------------------------------- */
 
+/* After a change to the applications of @ids: only their rows are read
+ * again and moved; the selection stays on the same applications. */
 static void
 changed (PairingsApplicationsPage *self,
+         const gint64             *ids,
+         guint                     n_ids,
          const char               *message)
 {
-  pairings_applications_page_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0, message);
-}
+  g_autoptr(GArray) keep = selected_ids (self);
+  g_autoptr(GHashTable) reviewed = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
 
-static void
-report (PairingsApplicationsPage *self,
-        GError                   *error)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+  /* The list filters with this very table: it is updated in place. */
+  reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
+  if (self->reviewed != NULL && reviewed != NULL)
+    {
+      g_hash_table_remove_all (self->reviewed);
+      g_hash_table_iter_init (&iter, reviewed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->reviewed, g_memdup2 (key, sizeof (gint64)));
+    }
+
+  if (!pairings_application_list_refresh (self->list, ids, n_ids, &error))
+    report (self, error);
+  select_ids (self, keep);
+  update_page (self);
+  g_signal_emit (self, signals[CHANGED], 0, message);
 }
 
 static void
@@ -609,21 +631,15 @@ status_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PairingsApplicationsPage *self = PAIRINGS_APPLICATIONS_PAGE (widget);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   PairingsStatus status;
 
-  if (self->store == NULL || !pairings_status_from_string (g_variant_get_string (parameter, NULL), &status))
+  if (self->store == NULL || self->list == NULL ||
+      !pairings_status_from_string (g_variant_get_string (parameter, NULL), &status))
     return;
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
-    {
-      g_autoptr(PairingsApplication) app = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                                   gtk_bitset_get_nth (selected, i));
-      gint64 id = pairings_application_get_id (app);
-      g_array_append_val (ids, id);
-    }
+  ids = selected_ids (self);
   if (ids->len == 0)
     return;
 
@@ -635,7 +651,7 @@ status_action (GtkWidget  *widget,
   /* TRANSLATORS: e.g. "Accepted: 2 applications" */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u application", "%s: %u applications", ids->len),
                              pairings_status_get_label (status), ids->len);
-  changed (self, message);
+  changed (self, (const gint64 *) (void *) ids->data, ids->len, message);
 }
 
 void
@@ -653,7 +669,10 @@ pairings_applications_page_review (PairingsApplicationsPage *self,
       report (self, error);
       return;
     }
-  changed (self, _("Review saved"));
+  {
+    gint64 id = pairings_application_get_id (self->shown);
+    changed (self, &id, 1, _("Review saved"));
+  }
 }
 
 static void
@@ -684,7 +703,10 @@ on_recuse_toggled (PairingsApplicationsPage *self)
       self->syncing = FALSE;
       return;
     }
-  changed (self, recused ? _("You recused yourself") : _("You review this application again"));
+  {
+    gint64 id = pairings_application_get_id (self->shown);
+    changed (self, &id, 1, recused ? _("You recused yourself") : _("You review this application again"));
+  }
 }
 
 static void
@@ -702,6 +724,8 @@ pairings_applications_page_dispose (GObject *object)
 {
   PairingsApplicationsPage *self = (PairingsApplicationsPage *)object;
 
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_APPLICATIONS_PAGE);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
@@ -709,7 +733,7 @@ pairings_applications_page_dispose (GObject *object)
   g_clear_object (&self->cohort);
   g_clear_pointer (&self->reviewer, g_free);
   g_clear_pointer (&self->reviewed, g_hash_table_unref);
-  g_clear_pointer (&self->needle, g_free);
+  g_clear_object (&self->list);
   g_clear_object (&self->types);
 
   G_OBJECT_CLASS (pairings_applications_page_parent_class)->dispose (object);
@@ -791,16 +815,13 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
     gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
   }
 
-  self->applications = g_list_store_new (PAIRINGS_TYPE_APPLICATION);
-  self->filter = gtk_custom_filter_new (filter_application, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->applications), GTK_FILTER (self->filter));
   add_columns (self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+  self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (apply_sort), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->role_filter, "notify::selected", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (refilter), self);
