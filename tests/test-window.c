@@ -214,6 +214,29 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The label showing @text and drawn (mapped), or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == root)
+            return NULL;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
 static void
 test_welcome_and_demo (Fixture       *f,
                        gconstpointer  data)
@@ -808,6 +831,33 @@ test_applications_page (Fixture       *f,
     gtk_editable_set_text (entry, "");
     wait.count = all;
     wait_until (has_count, &wait, 5);
+  }
+
+  /* Wide, list and detail side by side; narrow, they take turns: a row
+   * activated shows its detail, Back the list again. */
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+    GtkWidget *list_pane;
+    g_autoptr(PairingsApplication) third = g_list_model_get_item (model, 2);
+
+    g_assert_nonnull (leaflet);
+    g_assert_false (adw_leaflet_get_folded (leaflet));
+    gtk_window_set_default_size (GTK_WINDOW (window), 560, 760);
+    settle (f->window);
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    list_pane = adw_leaflet_get_visible_child (leaflet);
+    g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (view), list_pane));
+    screenshot (f->window, "applications-narrow-list", NULL);
+    g_signal_emit_by_name (view, "activate", 2);
+    settle (f->window);
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) != list_pane);
+    /* The detail shows the activated application, on screen. */
+    g_assert_nonnull (find_label (GTK_WIDGET (page), pairings_application_get_name (third)));
+    screenshot (f->window, "applications-narrow-detail", NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "applications.back", NULL));
+    settle (f->window);
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
   }
   g_settings_reset (settings, "reviewer-name");
   (void) error;

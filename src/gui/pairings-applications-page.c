@@ -50,6 +50,9 @@ struct _PairingsApplicationsPage
   GtkLabel           *detail_history;
   GtkLabel           *counters;
   GtkColumnView      *column_view;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
   GtkLabel           *detail_name;
   GtkLabel           *detail_facts;
   GtkLabel           *detail_motivation;
@@ -709,6 +712,28 @@ on_recuse_toggled (PairingsApplicationsPage *self)
   }
 }
 
+/* On a narrow window the list and the detail take turns: activating a row
+ * (a click, Enter) shows its detail, Back (or Alt+←) the list again. */
+static void
+on_row_activated (PairingsApplicationsPage *self,
+                  guint                     position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_widget_grab_focus (self->detail_pane);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PairingsApplicationsPage *self = PAIRINGS_APPLICATIONS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -771,6 +796,9 @@ pairings_applications_page_class_init (PairingsApplicationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_history);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, counters);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_name);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_facts);
   gtk_widget_class_bind_template_child (widget_class, PairingsApplicationsPage, detail_motivation);
@@ -784,6 +812,7 @@ pairings_applications_page_class_init (PairingsApplicationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "applications.status", "s", status_action);
   gtk_widget_class_install_action (widget_class, "applications.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "applications.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "applications.back", NULL, back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "applications.status", "s", "accepted");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "applications.status", "s", "waitlisted");
@@ -820,6 +849,7 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (apply_sort), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
