@@ -275,6 +275,21 @@ test_filter_and_search (Fixture       *f,
   g_assert_cmpuint (found->len, <, all);
   assert_order (list, found);
 
+  /* The searchable text read in steps, as the page does when idle, gives
+   * the same rows as the search that read it all at once above. */
+  {
+    g_autoptr(PairingsApplicationList) stepwise = pairings_application_list_new (f->store, f->cohort_id, &error);
+    guint steps = 0;
+
+    g_assert_no_error (error);
+    while (!pairings_application_list_prepare_search (stepwise, 50))
+      steps++;
+    g_assert_cmpuint (steps, ==, (all - 1) / 50);
+    g_assert_true (pairings_application_list_prepare_search (stepwise, 50));
+    pairings_application_list_set_filter (stepwise, &filter);
+    assert_order (stepwise, found);
+  }
+
   /* Nothing matches: an empty list, not an error. */
   filter.search = "no such text anywhere 1234";
   pairings_application_list_set_filter (list, &filter);
@@ -360,6 +375,30 @@ test_refresh (Fixture       *f,
   g_assert_true (pairings_application_list_refresh (list, &other, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* A renamed application: the orders made before the change are not
+   * reused for it, by name or in the usual order. */
+  pairings_application_list_set_filter (list, NULL);
+  pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_NAME, FALSE);
+  id = pairings_application_list_get_id (list, 7);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE applications SET name = 'Zz Last' WHERE id = %" G_GINT64_FORMAT, id);
+    g_autoptr(GArray) by_name = NULL;
+    g_autoptr(GArray) usual = NULL;
+
+    g_assert_true (_pairings_store_exec (f->store, sql, &error));
+    g_assert_true (pairings_application_list_refresh (list, &id, 1, &error));
+    by_name = sql_ids (f, "", "sortkey(a.name), a.role = 'mentor', sortkey(a.name), a.id");
+    assert_order (list, by_name);
+    /* After every other Latin-script name (Cyrillic, Greek… sort after). */
+    g_assert_cmpuint (pairings_application_list_find (list, id), >, 7);
+    pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_DEFAULT, FALSE);
+    pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_INSTITUTION, TRUE);
+    pairings_application_list_set_sort (list, PAIRINGS_APPLICATION_SORT_DEFAULT, FALSE);
+    usual = sql_ids (f, "", "a.role = 'mentor', sortkey(a.name), a.id");
+    assert_order (list, usual);
+  }
+  pairings_application_list_set_filter (list, &filter);
 
   /* Reload: everything again, the filter kept. */
   g_assert_true (pairings_application_list_reload (list, &error));

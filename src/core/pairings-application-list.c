@@ -55,6 +55,8 @@ struct _PairingsApplicationList
   GStringChunk            *strings;
   GArray                  *view;        /* guint entry indexes, in order */
   const char             **keys[PAIRINGS_APPLICATION_N_SORTS];  /* collation keys */
+  guint32                 *ranks[PAIRINGS_APPLICATION_N_SORTS]; /* order of the keys, by entry */
+  PairingsApplicationSort  ranking;     /* the column ensure_ranks() is sorting */
   GStringChunk            *key_strings;
   GHashTable              *objects;     /* id (gint64 *) → PairingsApplication */
   GHashTable              *types;       /* mentoring types JSON → Types */
@@ -70,6 +72,8 @@ struct _PairingsApplicationList
   gboolean                 returning_only;
   GHashTable              *exclude;
   char                    *needle;      /* folded search, NULL for none */
+  gint64                   searchable;  /* the texts to search are read up to this id */
+  gboolean                 search_ready;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -164,13 +168,17 @@ pairings_sort_key (const char *text)
 
 /* Entries ------------------------------------------------------------------------- */
 
-#define ENTRY_SQL(where) \
-  "SELECT a.id, a.role, a.status, a.career_stage, a.name, p.email, a.institution, a.location," \
-  "  a.mentoring_types, a.submitted_at, a.motivation, r.mean, coalesce(r.n, 0), a.person_id" \
-  " FROM applications a JOIN people p ON p.id = a.person_id" \
+/* The columns of an entry; with SEARCH_COLUMNS, also those of its
+ * searchable text (12 and 13), which a load leaves for later. */
+#define ENTRY_SQL(columns, where) \
+  "SELECT a.id, a.role, a.status, a.career_stage, a.name, a.institution, a.location," \
+  "  a.mentoring_types, a.submitted_at, r.mean, coalesce(r.n, 0), a.person_id" columns \
+  " FROM applications a" \
   " LEFT JOIN (SELECT application_id, avg(score) AS mean, count(*) AS n FROM reviews" \
   "            WHERE recused = 0 AND score IS NOT NULL " where " GROUP BY application_id) r" \
   "   ON r.application_id = a.id"
+#define SEARCH_COLUMNS \
+  ", (SELECT email FROM people p WHERE p.id = a.person_id), a.motivation"
 
 static void
 entry_clear (Entry *entry)
@@ -219,6 +227,26 @@ intern_types (PairingsApplicationList *self,
   return types;
 }
 
+/* The searchable text of an entry: name, e-mail, institution and
+ * motivation, case-folded, one per line. */
+static void
+set_folded (PairingsApplicationList *self,
+            Entry                   *entry,
+            const char              *email,
+            const char              *motivation,
+            GString                 *scratch)
+{
+  g_string_truncate (scratch, 0);
+  append_folded (scratch, entry->name);
+  g_string_append_c (scratch, '\n');
+  append_folded (scratch, email);
+  g_string_append_c (scratch, '\n');
+  append_folded (scratch, entry->institution);
+  g_string_append_c (scratch, '\n');
+  append_folded (scratch, motivation);
+  entry->folded = g_string_chunk_insert_len (self->strings, scratch->str, (gssize) scratch->len);
+}
+
 static void
 read_entry (PairingsApplicationList *self,
             sqlite3_stmt            *stmt,
@@ -226,13 +254,14 @@ read_entry (PairingsApplicationList *self,
             GString                 *scratch)
 {
   const char *name = (const char *) sqlite3_column_text (stmt, 4);
-  const char *email = (const char *) sqlite3_column_text (stmt, 5);
-  const char *institution = (const char *) sqlite3_column_text (stmt, 6);
-  const char *submitted = (const char *) sqlite3_column_text (stmt, 9);
-  const char *location;
+  const char *institution = (const char *) sqlite3_column_text (stmt, 5);
+  const char *location = (const char *) sqlite3_column_text (stmt, 6);
+  const char *submitted = (const char *) sqlite3_column_text (stmt, 8);
   PairingsRole role = PAIRINGS_ROLE_MENTEE;
   PairingsStatus status = PAIRINGS_STATUS_SUBMITTED;
   PairingsCareerStage stage = PAIRINGS_CAREER_UNKNOWN;
+  gint64 person;
+  Types *types;
 
   entry_clear (entry);
   memset (entry, 0, sizeof *entry);
@@ -245,38 +274,28 @@ read_entry (PairingsApplicationList *self,
   entry->stage = (guint8) stage;
   entry->name = g_string_chunk_insert (self->strings, name ? name : "");
   entry->institution = g_string_chunk_insert (self->strings, institution ? institution : "");
-  location = (const char *) sqlite3_column_text (stmt, 7);
   entry->location = g_string_chunk_insert_const (self->strings, location ? location : "");
-  {
-    Types *types = intern_types (self, (const char *) sqlite3_column_text (stmt, 8));
-
-    entry->types = types->types;
-    entry->types_text = types->text;
-  }
+  types = intern_types (self, (const char *) sqlite3_column_text (stmt, 7));
+  entry->types = types->types;
+  entry->types_text = types->text;
   entry->submitted = submitted ? g_string_chunk_insert (self->strings, submitted) : "";
-  entry->mean = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1.0f : (float) sqlite3_column_double (stmt, 11);
-  entry->count = (guint) sqlite3_column_int (stmt, 12);
-  {
-    gint64 person = sqlite3_column_int64 (stmt, 13);
-    entry->returning = g_hash_table_contains (self->returning, &person);
-  }
-
-  g_string_truncate (scratch, 0);
-  append_folded (scratch, name);
-  g_string_append_c (scratch, '\n');
-  append_folded (scratch, email);
-  g_string_append_c (scratch, '\n');
-  append_folded (scratch, institution);
-  g_string_append_c (scratch, '\n');
-  append_folded (scratch, (const char *) sqlite3_column_text (stmt, 10));
-  entry->folded = g_string_chunk_insert_len (self->strings, scratch->str, (gssize) scratch->len);
+  entry->mean = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1.0f : (float) sqlite3_column_double (stmt, 9);
+  entry->count = (guint) sqlite3_column_int (stmt, 10);
+  person = sqlite3_column_int64 (stmt, 11);
+  entry->returning = g_hash_table_contains (self->returning, &person);
+  if (sqlite3_column_count (stmt) > 13)
+    set_folded (self, entry, (const char *) sqlite3_column_text (stmt, 12),
+                (const char *) sqlite3_column_text (stmt, 13), scratch);
 }
 
 static void
 clear_keys (PairingsApplicationList *self)
 {
   for (guint c = 0; c < PAIRINGS_APPLICATION_N_SORTS; c++)
-    g_clear_pointer (&self->keys[c], g_free);
+    {
+      g_clear_pointer (&self->keys[c], g_free);
+      g_clear_pointer (&self->ranks[c], g_free);
+    }
   g_clear_pointer (&self->key_strings, g_string_chunk_free);
 }
 
@@ -336,10 +355,18 @@ ensure_keys (PairingsApplicationList *self,
 
 /* Order ------------------------------------------------------------------------ */
 
+static gboolean
+is_text_column (PairingsApplicationSort column)
+{
+  return column == PAIRINGS_APPLICATION_SORT_NAME || column == PAIRINGS_APPLICATION_SORT_INSTITUTION ||
+         column == PAIRINGS_APPLICATION_SORT_LOCATION || column == PAIRINGS_APPLICATION_SORT_TYPES;
+}
+
+/* The usual order (role, name, id) from the keys themselves. */
 static int
-compare_default (PairingsApplicationList *self,
-                 guint                    a,
-                 guint                    b)
+compare_default_keys (PairingsApplicationList *self,
+                      guint                    a,
+                      guint                    b)
 {
   const Entry *x = &g_array_index (self->entries, Entry, a);
   const Entry *y = &g_array_index (self->entries, Entry, b);
@@ -351,6 +378,74 @@ compare_default (PairingsApplicationList *self,
   if (c != 0)
     return c;
   return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+compare_default (PairingsApplicationList *self,
+                 guint                    a,
+                 guint                    b)
+{
+  guint32 *rank = self->ranks[PAIRINGS_APPLICATION_SORT_DEFAULT];
+
+  if (rank != NULL)
+    return (rank[a] > rank[b]) - (rank[a] < rank[b]);
+  return compare_default_keys (self, a, b);
+}
+
+static int
+compare_text (PairingsApplicationList *self,
+              PairingsApplicationSort  column,
+              guint                    a,
+              guint                    b)
+{
+  guint32 *rank = self->ranks[column];
+
+  if (rank != NULL)
+    return (rank[a] > rank[b]) - (rank[a] < rank[b]);
+  return strcmp (self->keys[column][a], self->keys[column][b]);
+}
+
+static int
+compare_for_ranks (gconstpointer pa,
+                   gconstpointer pb,
+                   gpointer      user_data)
+{
+  PairingsApplicationList *self = user_data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+
+  if (self->ranking == PAIRINGS_APPLICATION_SORT_DEFAULT)
+    return compare_default_keys (self, a, b);
+  return strcmp (self->keys[self->ranking][a], self->keys[self->ranking][b]);
+}
+
+/* Sorting compares numbers: each entry's rank in the order of a text
+ * column's keys (equal keys, equal ranks), and in the usual order for the
+ * ties. They are made by one sort on the keys, when first needed, and
+ * dropped when an entry changes. */
+static void
+ensure_ranks (PairingsApplicationList *self,
+              PairingsApplicationSort  column)
+{
+  g_autofree guint *order = NULL;
+  guint n = self->entries->len;
+  guint32 rank = 0;
+
+  if ((column != PAIRINGS_APPLICATION_SORT_DEFAULT && !is_text_column (column)) || self->ranks[column] != NULL)
+    return;
+  ensure_keys (self, PAIRINGS_APPLICATION_SORT_NAME);
+  ensure_keys (self, column);
+  order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  self->ranking = column;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_for_ranks, self);
+  self->ranks[column] = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && compare_for_ranks (&order[i - 1], &order[i], self) != 0)
+        rank = i;
+      self->ranks[column][order[i]] = rank;
+    }
 }
 
 static int
@@ -370,7 +465,7 @@ compare_entries (gconstpointer pa,
     case PAIRINGS_APPLICATION_SORT_INSTITUTION:
     case PAIRINGS_APPLICATION_SORT_LOCATION:
     case PAIRINGS_APPLICATION_SORT_TYPES:
-      c = strcmp (self->keys[self->sort][a], self->keys[self->sort][b]);
+      c = compare_text (self, self->sort, a, b);
       break;
     case PAIRINGS_APPLICATION_SORT_ROLE:      c = (int) x->role - (int) y->role; break;
     case PAIRINGS_APPLICATION_SORT_STAGE:     c = (int) x->stage - (int) y->stage; break;
@@ -407,7 +502,7 @@ entry_matches (PairingsApplicationList *self,
     return FALSE;
   if (self->exclude != NULL && g_hash_table_contains (self->exclude, &entry->id))
     return FALSE;
-  return self->needle == NULL || strstr (entry->folded, self->needle) != NULL;
+  return self->needle == NULL || (entry->folded != NULL && strstr (entry->folded, self->needle) != NULL);
 }
 
 /* Makes the view again from the entries, and says the whole list changed. */
@@ -420,8 +515,8 @@ rebuild_view (PairingsApplicationList *self)
   for (guint i = 0; i < self->entries->len; i++)
     if (entry_matches (self, &g_array_index (self->entries, Entry, i)))
       g_array_append_val (self->view, i);
-  ensure_keys (self, PAIRINGS_APPLICATION_SORT_NAME);
-  ensure_keys (self, self->sort);
+  ensure_ranks (self, PAIRINGS_APPLICATION_SORT_DEFAULT);
+  ensure_ranks (self, self->sort);
   g_qsort_with_data (self->view->data, (gint) self->view->len, sizeof (guint), compare_entries, self);
 
   if (before > 0 || self->view->len > 0)
@@ -475,6 +570,8 @@ load (PairingsApplicationList  *self,
 
   clear_entries (self);
   self->strings = g_string_chunk_new (1024 * 1024);
+  self->searchable = 0;
+  self->search_ready = FALSE;
 
   /* Who applied to an earlier cohort, once, rather than a lookup per row. */
   stmt = _pairings_store_prepare (self->store,
@@ -486,7 +583,7 @@ load (PairingsApplicationList  *self,
     g_hash_table_add (self->returning, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
   sqlite3_reset (stmt);
 
-  stmt = _pairings_store_prepare (self->store, ENTRY_SQL ("") " WHERE a.cohort_id = ?", error);
+  stmt = _pairings_store_prepare (self->store, ENTRY_SQL ("", "") " WHERE a.cohort_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->cohort_id);
@@ -612,7 +709,8 @@ pairings_application_list_refresh (PairingsApplicationList  *self,
   g_return_val_if_fail (PAIRINGS_IS_APPLICATION_LIST (self), FALSE);
 
   stmt = _pairings_store_prepare (self->store,
-                                  ENTRY_SQL ("AND application_id = ?1") " WHERE a.id = ?1 AND a.cohort_id = ?2",
+                                  ENTRY_SQL (SEARCH_COLUMNS, "AND application_id = ?1")
+                                  " WHERE a.id = ?1 AND a.cohort_id = ?2",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -624,6 +722,7 @@ pairings_application_list_refresh (PairingsApplicationList  *self,
       guint entry = found ? GPOINTER_TO_UINT (found) - 1 : G_MAXUINT;
       guint old_pos = entry != G_MAXUINT ? view_position (self, entry) : G_MAXUINT;
       guint new_pos = G_MAXUINT;
+      guint8 old_role;
       int rc;
 
       forget_object (self, ids[k]);
@@ -642,12 +741,27 @@ pairings_application_list_refresh (PairingsApplicationList  *self,
                 if (self->keys[c] != NULL)
                   self->keys[c] = g_renew (const char *, self->keys[c], self->entries->len);
             }
+          old_role = g_array_index (self->entries, Entry, entry).role;
           read_entry (self, stmt, &g_array_index (self->entries, Entry, entry), scratch);
           if (found == NULL)
             index_entry (self, entry);
+          /* A rank stays right while the entry's key and role do not
+           * change (a new score, a decision). */
           for (guint c = 0; c < PAIRINGS_APPLICATION_N_SORTS; c++)
             if (self->keys[c] != NULL)
-              make_key (self, c, entry);
+              {
+                const char *before = found != NULL ? self->keys[c][entry] : NULL;
+
+                make_key (self, c, entry);
+                if (before == NULL || strcmp (before, self->keys[c][entry]) != 0)
+                  {
+                    g_clear_pointer (&self->ranks[c], g_free);
+                    if (c == PAIRINGS_APPLICATION_SORT_NAME)
+                      g_clear_pointer (&self->ranks[PAIRINGS_APPLICATION_SORT_DEFAULT], g_free);
+                  }
+              }
+          if (found == NULL || old_role != g_array_index (self->entries, Entry, entry).role)
+            g_clear_pointer (&self->ranks[PAIRINGS_APPLICATION_SORT_DEFAULT], g_free);
         }
       else if (entry != G_MAXUINT)
         g_array_index (self->entries, Entry, entry).gone = TRUE;
@@ -682,6 +796,65 @@ pairings_application_list_refresh (PairingsApplicationList  *self,
 }
 
 /**
+ * pairings_application_list_prepare_search:
+ * @max_rows: how many applications to read at most in this call
+ *
+ * Reads the text that a search looks through (e-mail and motivation, with
+ * name and institution) for up to @max_rows more applications. A load
+ * leaves it out, so that the list shows at once; call this when idle until
+ * it returns %TRUE. A search set before that reads the rest first.
+ *
+ * Returns: %TRUE when every application's text is there
+ */
+gboolean
+pairings_application_list_prepare_search (PairingsApplicationList *self,
+                                          guint                    max_rows)
+{
+  g_autoptr(GString) scratch = NULL;
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  g_return_val_if_fail (PAIRINGS_IS_APPLICATION_LIST (self), FALSE);
+
+  if (self->search_ready)
+    return TRUE;
+  stmt = _pairings_store_prepare (self->store,
+                                  "SELECT a.id, (SELECT email FROM people p WHERE p.id = a.person_id),"
+                                  " a.motivation FROM applications a"
+                                  /* +: walk the table in id order, not the cohort index */
+                                  " WHERE +a.cohort_id = ?1 AND a.id > ?2 ORDER BY a.id LIMIT ?3",
+                                  NULL);
+  if (stmt == NULL)
+    return FALSE;
+  ensure_index (self);
+  scratch = g_string_sized_new (1024);
+  sqlite3_bind_int64 (stmt, 1, self->cohort_id);
+  sqlite3_bind_int64 (stmt, 2, self->searchable);
+  sqlite3_bind_int64 (stmt, 3, MIN (max_rows, (guint) G_MAXINT32));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gpointer found = g_hash_table_lookup (self->index, &id);
+
+      rows++;
+      self->searchable = id;
+      if (found != NULL)
+        {
+          Entry *entry = &g_array_index (self->entries, Entry, GPOINTER_TO_UINT (found) - 1);
+
+          if (entry->folded == NULL)
+            set_folded (self, entry, (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2), scratch);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE && rows < max_rows)
+    self->search_ready = TRUE;
+  return self->search_ready;
+}
+
+/**
  * pairings_application_list_set_sort:
  * @column: the column to sort by
  * @descending: largest first
@@ -698,7 +871,8 @@ pairings_application_list_set_sort (PairingsApplicationList *self,
     return;
   self->sort = column;
   self->descending = descending;
-  ensure_keys (self, column);
+  ensure_ranks (self, PAIRINGS_APPLICATION_SORT_DEFAULT);
+  ensure_ranks (self, column);
   g_qsort_with_data (self->view->data, (gint) self->view->len, sizeof (guint), compare_entries, self);
   if (self->view->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->view->len, self->view->len);
@@ -726,7 +900,10 @@ pairings_application_list_set_filter (PairingsApplicationList         *self,
     self->exclude = g_hash_table_ref (filter->exclude);
   g_clear_pointer (&self->needle, g_free);
   if (filter != NULL && filter->search != NULL && *filter->search != '\0')
-    self->needle = g_utf8_casefold (filter->search, -1);
+    {
+      self->needle = g_utf8_casefold (filter->search, -1);
+      pairings_application_list_prepare_search (self, G_MAXUINT);
+    }
 
   rebuild_view (self);
 }

@@ -57,6 +57,8 @@ gboolean                 pairings_application_list_refresh    (PairingsApplicati
                                                                const gint64             *ids,
                                                                guint                     n_ids,
                                                                GError                  **error);
+gboolean                 pairings_application_list_prepare_search (PairingsApplicationList *self,
+                                                                   guint                    max_rows);
 void                     pairings_application_list_set_sort   (PairingsApplicationList  *self,
                                                                PairingsApplicationSort   column,
                                                                gboolean                  descending);

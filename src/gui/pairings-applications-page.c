@@ -31,6 +31,7 @@ struct _PairingsApplicationsPage
   PairingsCohort     *cohort;
   char               *reviewer;
   PairingsApplicationList *list;
+  guint               search_idle;
   GtkMultiSelection  *selection;
   PairingsApplication *shown;
 
@@ -521,6 +522,28 @@ update_page (PairingsApplicationsPage *self)
   on_selection_changed (self);
 }
 
+/* The text a search looks through is read after the list is shown, a
+ * slice at a time when the page has nothing else to do. */
+static gboolean
+prepare_search (gpointer data)
+{
+  PairingsApplicationsPage *self = data;
+
+  if (self->list == NULL || pairings_application_list_prepare_search (self->list, 4000))
+    {
+      self->search_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_search (PairingsApplicationsPage *self)
+{
+  if (self->search_idle == 0)
+    self->search_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_search, self, NULL);
+}
+
 /**
  * pairings_applications_page_reload:
  *
@@ -561,6 +584,7 @@ pairings_applications_page_reload (PairingsApplicationsPage *self)
         report (self, error);
       refilter (self);
     }
+  schedule_search (self);
 
   /* Something to read at once: the first application when none is chosen. */
   if (ids->len > 0)
@@ -749,6 +773,7 @@ pairings_applications_page_dispose (GObject *object)
 {
   PairingsApplicationsPage *self = (PairingsApplicationsPage *)object;
 
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_APPLICATIONS_PAGE);
