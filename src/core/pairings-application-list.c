@@ -405,46 +405,79 @@ compare_text (PairingsApplicationList *self,
   return strcmp (self->keys[column][a], self->keys[column][b]);
 }
 
+typedef struct
+{
+  guint64 prefix;   /* the key's first 8 bytes, big-endian: compared as strcmp() would */
+  guint   index;
+  guint8  role;
+} RankItem;
+
+static guint64
+key_prefix (const char *key)
+{
+  guint64 prefix = 0;
+  guint i;
+
+  for (i = 0; i < 8 && key[i] != '\0'; i++)
+    prefix = (prefix << 8) | (guchar) key[i];
+  return prefix << (8 * (8 - i));
+}
+
 static int
 compare_for_ranks (gconstpointer pa,
                    gconstpointer pb,
                    gpointer      user_data)
 {
   PairingsApplicationList *self = user_data;
-  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  const RankItem *x = pa, *y = pb;
+  PairingsApplicationSort column = self->ranking == PAIRINGS_APPLICATION_SORT_DEFAULT
+                                   ? PAIRINGS_APPLICATION_SORT_NAME : self->ranking;
+  int c;
 
-  if (self->ranking == PAIRINGS_APPLICATION_SORT_DEFAULT)
-    return compare_default_keys (self, a, b);
-  return strcmp (self->keys[self->ranking][a], self->keys[self->ranking][b]);
+  if (self->ranking == PAIRINGS_APPLICATION_SORT_DEFAULT && x->role != y->role)
+    return (int) x->role - (int) y->role;
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  c = strcmp (self->keys[column][x->index], self->keys[column][y->index]);
+  if (c != 0 || self->ranking != PAIRINGS_APPLICATION_SORT_DEFAULT)
+    return c;
+  return compare_default_keys (self, x->index, y->index);
 }
 
 /* Sorting compares numbers: each entry's rank in the order of a text
  * column's keys (equal keys, equal ranks), and in the usual order for the
- * ties. They are made by one sort on the keys, when first needed, and
- * dropped when an entry changes. */
+ * ties. They are made by one sort on the keys (mostly on their first eight
+ * bytes, as one number), when first needed, and dropped when an entry's
+ * key changes. */
 static void
 ensure_ranks (PairingsApplicationList *self,
               PairingsApplicationSort  column)
 {
-  g_autofree guint *order = NULL;
+  g_autofree RankItem *order = NULL;
+  PairingsApplicationSort keyed = column == PAIRINGS_APPLICATION_SORT_DEFAULT
+                                  ? PAIRINGS_APPLICATION_SORT_NAME : column;
   guint n = self->entries->len;
   guint32 rank = 0;
 
   if ((column != PAIRINGS_APPLICATION_SORT_DEFAULT && !is_text_column (column)) || self->ranks[column] != NULL)
     return;
   ensure_keys (self, PAIRINGS_APPLICATION_SORT_NAME);
-  ensure_keys (self, column);
-  order = g_new (guint, MAX (n, 1));
+  ensure_keys (self, keyed);
+  order = g_new (RankItem, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    order[i] = i;
+    {
+      order[i].prefix = key_prefix (self->keys[keyed][i]);
+      order[i].index = i;
+      order[i].role = g_array_index (self->entries, Entry, i).role;
+    }
   self->ranking = column;
-  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_for_ranks, self);
+  g_qsort_with_data (order, (gint) n, sizeof (RankItem), compare_for_ranks, self);
   self->ranks[column] = g_new (guint32, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       if (i > 0 && compare_for_ranks (&order[i - 1], &order[i], self) != 0)
         rank = i;
-      self->ranks[column][order[i]] = rank;
+      self->ranks[column][order[i].index] = rank;
     }
 }
 
