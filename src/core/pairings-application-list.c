@@ -130,7 +130,8 @@ append_folded (GString    *out,
  *
  * A key that sorts texts the way a reader expects in a list of names,
  * whatever their language: case and accents do not count (“Émile” sorts
- * with “emile”, before “Eric”), and strcmp() compares two keys. Unlike
+ * with “emile”, before “Eric”), and strcmp() compares two keys. Letters
+ * without a decomposition (ø, ł, ß) keep their own place after z. Unlike
  * g_utf8_collate_key() it does not depend on the locale, and it costs
  * little for ASCII text, which most names and institutions are.
  *
@@ -139,8 +140,6 @@ append_folded (GString    *out,
 char *
 pairings_sort_key (const char *text)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *decomposed = NULL;
   GString *key;
 
   if (text == NULL)
@@ -153,15 +152,32 @@ pairings_sort_key (const char *text)
       return copy;
     }
 
-  folded = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
-  key = g_string_sized_new (strlen (folded));
-  for (const char *p = decomposed ? decomposed : folded; *p != '\0'; p = g_utf8_next_char (p))
+  /* Character by character: each letter's canonical decomposition without
+   * its combining marks, in lower case (é → e, Ø stays ø). */
+  key = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gunichar c;
+      gsize n;
 
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (key, c);
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (key, ascii_lower (*p));
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;   /* not UTF-8: left out */
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        if (!g_unichar_ismark (decomposed[i]))
+          g_string_append_unichar (key, g_unichar_tolower (decomposed[i]));
     }
   return g_string_free (key, FALSE);
 }
@@ -545,12 +561,27 @@ rebuild_view (PairingsApplicationList *self)
   guint before = self->view->len;
 
   g_array_set_size (self->view, 0);
-  for (guint i = 0; i < self->entries->len; i++)
-    if (entry_matches (self, &g_array_index (self->entries, Entry, i)))
-      g_array_append_val (self->view, i);
   ensure_ranks (self, PAIRINGS_APPLICATION_SORT_DEFAULT);
   ensure_ranks (self, self->sort);
-  g_qsort_with_data (self->view->data, (gint) self->view->len, sizeof (guint), compare_entries, self);
+  if (self->sort == PAIRINGS_APPLICATION_SORT_DEFAULT)
+    {
+      /* The usual order is the ranks' order (no two are equal): no sort. */
+      g_autofree guint *by_rank = g_new (guint, MAX (self->entries->len, 1));
+      guint32 *rank = self->ranks[PAIRINGS_APPLICATION_SORT_DEFAULT];
+
+      for (guint i = 0; i < self->entries->len; i++)
+        by_rank[rank[i]] = i;
+      for (guint r = 0; r < self->entries->len; r++)
+        if (entry_matches (self, &g_array_index (self->entries, Entry, by_rank[r])))
+          g_array_append_val (self->view, by_rank[r]);
+    }
+  else
+    {
+      for (guint i = 0; i < self->entries->len; i++)
+        if (entry_matches (self, &g_array_index (self->entries, Entry, i)))
+          g_array_append_val (self->view, i);
+      g_qsort_with_data (self->view->data, (gint) self->view->len, sizeof (guint), compare_entries, self);
+    }
 
   if (before > 0 || self->view->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->view->len);
@@ -608,7 +639,7 @@ load (PairingsApplicationList  *self,
 
   /* Who applied to an earlier cohort, once, rather than a lookup per row. */
   stmt = _pairings_store_prepare (self->store,
-                                  "SELECT DISTINCT person_id FROM applications WHERE cohort_id < ?", error);
+                                  "SELECT person_id FROM applications WHERE cohort_id < ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->cohort_id);
