@@ -134,22 +134,67 @@ test_load_and_lazy_objects (Fixture       *f,
   expected = sql_ids (f, "", "a.role = 'mentor', sortkey(a.name), a.id");
   assert_order (list, expected);
 
-  /* No object until one is asked for; then one page of them. */
+  /* No object until one is asked for; then always the same one. */
   g_assert_cmpuint (pairings_application_list_get_n_objects (list), ==, 0);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_nonnull (first);
   g_assert_cmpint (pairings_application_get_id (first), ==, g_array_index (expected, gint64, 0));
-  g_assert_cmpuint (pairings_application_list_get_n_objects (list), ==, _PAIRINGS_STORE_PAGE);
+  g_assert_cmpuint (pairings_application_list_get_n_objects (list), ==, 1);
   again = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_true (first == again);
   g_clear_object (&again);
   again = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
   g_assert_cmpint (pairings_application_get_id (again), ==, g_array_index (expected, gint64, n - 1));
-  g_assert_cmpuint (pairings_application_list_get_n_objects (list), <=, 2 * _PAIRINGS_STORE_PAGE);
+  g_assert_cmpuint (pairings_application_list_get_n_objects (list), ==, 2);
+  g_clear_object (&again);
+  g_assert_cmpuint (pairings_application_list_get_n_objects (list), ==, 2);
+
+  /* A list item is a summary: what the columns show, the same as the whole
+   * application has; the rest comes from the store. */
+  {
+    g_autoptr(PairingsApplication) whole = pairings_store_get_application (f->store, pairings_application_get_id (first),
+                                                                           &error);
+    g_autofree char *types_a = NULL;
+    g_autofree char *types_b = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (pairings_application_get_name (first), ==, pairings_application_get_name (whole));
+    g_assert_cmpstr (pairings_application_get_institution (first), ==, pairings_application_get_institution (whole));
+    g_assert_cmpstr (pairings_application_get_location (first), ==, pairings_application_get_location (whole));
+    g_assert_cmpstr (pairings_application_get_submitted_at (first), ==, pairings_application_get_submitted_at (whole));
+    g_assert_cmpint (pairings_application_get_role (first), ==, pairings_application_get_role (whole));
+    g_assert_cmpint (pairings_application_get_status (first), ==, pairings_application_get_status (whole));
+    g_assert_cmpint (pairings_application_get_career_stage (first), ==, pairings_application_get_career_stage (whole));
+    g_assert_cmpint (pairings_application_get_person_id (first), ==, pairings_application_get_person_id (whole));
+    g_assert_cmpfloat (pairings_application_get_review_mean (first), ==, pairings_application_get_review_mean (whole));
+    g_assert_cmpuint (pairings_application_get_review_count (first), ==, pairings_application_get_review_count (whole));
+    g_assert_true (pairings_application_get_returning (first) == pairings_application_get_returning (whole));
+    types_a = g_strjoinv ("|", (char **) pairings_application_get_mentoring_types (first));
+    types_b = g_strjoinv ("|", (char **) pairings_application_get_mentoring_types (whole));
+    g_assert_cmpstr (types_a, ==, types_b);
+    g_assert_cmpstr (pairings_application_get_motivation (first), ==, "");
+    g_assert_cmpstr (pairings_application_get_motivation (whole), !=, "");
+  }
+  {
+    g_autoptr(PairingsApplication) none = pairings_store_get_application (f->store, 987654321, &error);
+    g_assert_null (none);
+    g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
   g_assert_cmpint (pairings_application_list_get_id (list, n), ==, 0);
   g_assert_cmpuint (pairings_application_list_find (list, g_array_index (expected, gint64, 5)), ==, 5);
   g_assert_cmpuint (pairings_application_list_find (list, -7), ==, G_MAXUINT);
+
+  /* A reload hands out new objects; an object outlives its list, texts
+   * included. */
+  g_assert_true (pairings_application_list_reload (list, &error));
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again != first);
+  g_assert_cmpstr (pairings_application_get_name (again), ==, pairings_application_get_name (first));
+  g_clear_object (&list);
+  g_assert_cmpstr (pairings_application_get_name (first), ==, pairings_application_get_name (again));
+  g_assert_cmpstr (pairings_application_get_name (first), !=, "");
 }
 
 static void

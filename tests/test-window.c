@@ -810,7 +810,11 @@ test_applications_page (Fixture       *f,
     g_assert_nonnull (entry);
     for (guint i = 0; i < all; i++)
       {
-        g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+        g_autoptr(PairingsApplication) item = g_list_model_get_item (model, i);
+        /* The list's items are summaries; the whole application has the
+         * e-mail and the motivation. */
+        g_autoptr(PairingsApplication) app = pairings_store_get_application (pairings_window_get_store (window),
+                                                                             pairings_application_get_id (item), NULL);
         const char *fields[] = { pairings_application_get_name (app), pairings_application_get_email (app),
                                  pairings_application_get_institution (app),
                                  pairings_application_get_motivation (app) };

@@ -24,5 +24,13 @@ typedef struct
  * objects that the lists and the board show. */
 PairingsApplication *_pairings_application_new (const PairingsApplicationIds  *ids,
                                                 const PairingsApplicationData *data);
+typedef void (*PairingsSummaryRelease) (gpointer             owner,
+                                        guint                slot,
+                                        PairingsApplication *object);
+PairingsApplication *_pairings_application_new_summary (const PairingsApplicationIds  *ids,
+                                                        const PairingsApplicationData *data,
+                                                        gpointer                       owner,
+                                                        guint                          slot,
+                                                        PairingsSummaryRelease         release);
 
 G_END_DECLS

@@ -30,6 +30,10 @@ struct _PairingsApplication
   int                  capacity;
   char                *motivation;
   char                *submitted_at;
+  /* A summary borrows its texts from @owner instead of owning copies. */
+  gpointer             owner;
+  guint                slot;
+  PairingsSummaryRelease release;
 };
 
 G_DEFINE_FINAL_TYPE (PairingsApplication, pairings_application, G_TYPE_OBJECT)
@@ -51,6 +55,12 @@ pairings_application_finalize (GObject *object)
 {
   PairingsApplication *self = (PairingsApplication *)object;
 
+  if (self->owner != NULL)
+    {
+      self->release (self->owner, self->slot, self);
+      G_OBJECT_CLASS (pairings_application_parent_class)->finalize (object);
+      return;
+    }
   g_free (self->name);
   g_free (self->email);
   g_free (self->institution);
@@ -161,6 +171,48 @@ _pairings_application_new (const PairingsApplicationIds  *ids,
   self->motivation = g_strdup (data->motivation ? data->motivation : "");
   self->submitted_at = g_strdup (data->submitted_at);
 
+  return self;
+}
+
+/* An application as a list shows it, made without a copy: name,
+ * institution, location, mentoring types and submission time are
+ * borrowed from @data, whose texts @owner keeps alive; @release is called
+ * with @owner, @slot and the object when the object goes (to drop the
+ * reference taken for it, and to forget the object). The rest (e-mail,
+ * motivation, languages…) is empty: pairings_store_get_application()
+ * gives the whole application. */
+PairingsApplication *
+_pairings_application_new_summary (const PairingsApplicationIds  *ids,
+                                   const PairingsApplicationData *data,
+                                   gpointer                       owner,
+                                   guint                          slot,
+                                   PairingsSummaryRelease         release)
+{
+  static char empty[] = "";
+  static char *no_list[] = { NULL };
+  PairingsApplication *self = g_object_new (PAIRINGS_TYPE_APPLICATION, NULL);
+
+  g_return_val_if_fail (owner != NULL && release != NULL, self);
+
+  self->ids = *ids;
+  self->owner = owner;
+  self->slot = slot;
+  self->release = release;
+  self->name = data->name ? (char *) data->name : empty;
+  self->email = empty;
+  self->role = data->role;
+  self->status = data->status;
+  self->institution = data->institution ? (char *) data->institution : empty;
+  self->experiment = empty;
+  self->location = data->location ? (char *) data->location : empty;
+  self->department = empty;
+  self->timezone = empty;
+  self->career_stage = data->career_stage;
+  self->mentoring_types = data->mentoring_types ? (char **) data->mentoring_types : no_list;
+  self->languages = no_list;
+  self->capacity = data->capacity;
+  self->motivation = empty;
+  self->submitted_at = (char *) data->submitted_at;
   return self;
 }
 

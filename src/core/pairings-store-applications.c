@@ -391,6 +391,33 @@ _pairings_store_get_applications (PairingsStore  *self,
   return TRUE;
 }
 
+/**
+ * pairings_store_get_application:
+ * @id: an application's id
+ *
+ * Returns: (transfer full): the whole application (the confidential
+ *   answers aside), or %NULL with @error set when there is none
+ */
+PairingsApplication *
+pairings_store_get_application (PairingsStore  *self,
+                                gint64          id,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (self), NULL);
+
+  if (!_pairings_store_get_applications (self, &id, 1, found, error))
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                   _("The application no longer exists"));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
 gboolean
 pairings_store_get_confidential (PairingsStore   *self,
                                  gint64           application_id,

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "pairings-types.h"
+#include "pairings-application.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,9 @@ PairingsCohort *pairings_store_add_cohort          (PairingsStore  *self,
                                                     int             pair_limit,
                                                     GError        **error);
 
+PairingsApplication *pairings_store_get_application (PairingsStore  *self,
+                                                    gint64          id,
+                                                    GError        **error);
 GListModel    *pairings_store_list_applications    (PairingsStore  *self,
                                                     gint64          cohort_id,
                                                     GError        **error);

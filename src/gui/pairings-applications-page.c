@@ -64,6 +64,7 @@ struct _PairingsApplicationsPage
   GtkCheckButton     *confidential_check;
   GtkLabel           *detail_confidential;
   gboolean            syncing;
+  guint               holding;      /* the list is detached for a change */
 };
 
 G_DEFINE_FINAL_TYPE (PairingsApplicationsPage, pairings_applications_page, GTK_TYPE_WIDGET)
@@ -147,6 +148,69 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
+static GArray *
+selected_ids (PairingsApplicationsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; self->list != NULL && i < gtk_bitset_get_size (selected); i++)
+    {
+      gint64 id = pairings_application_list_get_id (self->list, gtk_bitset_get_nth (selected, i));
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Selects the applications of @ids that are shown (no more than that). */
+static void
+select_ids (PairingsApplicationsPage *self,
+            GArray                   *ids)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, n);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint position = pairings_application_list_find (self->list, g_array_index (ids, gint64, i));
+
+      if (position != G_MAXUINT)
+        gtk_bitset_add (wanted, position);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, all);
+}
+
+/* A change to the whole list (a sort, a filter, a reload) is made with
+ * nothing selected, and the selection put back afterwards by application:
+ * GtkMultiSelection would otherwise look for the selected objects among
+ * all the new rows one by one. Calls nest. */
+static GArray *
+hold_selection (PairingsApplicationsPage *self)
+{
+  GArray *ids = selected_ids (self);
+
+  if (self->holding++ == 0)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  return ids;
+}
+
+static void on_selection_changed (PairingsApplicationsPage *self);
+
+static void
+restore_selection (PairingsApplicationsPage *self,
+                   GArray                   *ids)
+{
+  g_return_if_fail (self->holding > 0);
+
+  if (--self->holding > 0)
+    return;
+  if (gtk_multi_selection_get_model (self->selection) != G_LIST_MODEL (self->list))
+    gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  select_ids (self, ids);
+  on_selection_changed (self);
+}
+
 /* The list sorts itself. The column view still needs a sorter per column
  * to show the arrows, so each column has one whose comparison, asked with
  * probe_column set, tells which column it belongs to: comparing anything
@@ -175,6 +239,7 @@ static const PairingsApplicationSort column_sorts[N_COLUMNS] = {
 static void
 apply_sort (PairingsApplicationsPage *self)
 {
+  g_autoptr(GArray) ids = NULL;
   GtkSorter *sorter;
   GtkOrdering order;
 
@@ -184,11 +249,13 @@ apply_sort (PairingsApplicationsPage *self)
   probe_column = G_MAXUINT;
   /* (Two different objects: a sorter finds any object equal to itself.) */
   order = gtk_sorter_compare (sorter, self, self->selection);
+  ids = hold_selection (self);
   if (probe_column == G_MAXUINT || order == GTK_ORDERING_EQUAL)
     pairings_application_list_set_sort (self->list, PAIRINGS_APPLICATION_SORT_DEFAULT, FALSE);
   else
     pairings_application_list_set_sort (self->list, column_sorts[probe_column], order == GTK_ORDERING_SMALLER);
   probe_column = G_MAXUINT;
+  restore_selection (self, ids);
 }
 
 static void
@@ -220,6 +287,7 @@ static void
 refilter (PairingsApplicationsPage *self)
 {
   PairingsApplicationFilter filter = { -1, -1, -1, NULL, FALSE, NULL, NULL };
+  g_autoptr(GArray) ids = NULL;
   guint role = gtk_drop_down_get_selected (self->role_filter);
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint type = gtk_drop_down_get_selected (self->type_filter);
@@ -241,7 +309,9 @@ refilter (PairingsApplicationsPage *self)
   if (gtk_check_button_get_active (self->unreviewed_filter))
     filter.exclude = self->reviewed;
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  ids = hold_selection (self);
   pairings_application_list_set_filter (self->list, &filter);
+  restore_selection (self, ids);
 }
 
 /* Detail ------------------------------------------------------------------- */
@@ -413,8 +483,19 @@ first_selected (PairingsApplicationsPage *self)
 static void
 on_selection_changed (PairingsApplicationsPage *self)
 {
-  g_autoptr(PairingsApplication) app = first_selected (self);
+  g_autoptr(PairingsApplication) app = NULL;
 
+  if (self->holding > 0)
+    return;
+  app = first_selected (self);
+  /* The list's items are summaries: the detail reads the whole application. */
+  if (app != NULL && self->store != NULL)
+    {
+      g_autoptr(PairingsApplication) whole = pairings_store_get_application (self->store,
+                                                                             pairings_application_get_id (app),
+                                                                             NULL);
+      g_set_object (&app, whole);
+    }
   show_detail (self, app);
 }
 
@@ -477,39 +558,6 @@ report (PairingsApplicationsPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
-static GArray *
-selected_ids (PairingsApplicationsPage *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; self->list != NULL && i < gtk_bitset_get_size (selected); i++)
-    {
-      gint64 id = pairings_application_list_get_id (self->list, gtk_bitset_get_nth (selected, i));
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-/* Selects the applications of @ids that are shown (no more than that). */
-static void
-select_ids (PairingsApplicationsPage *self,
-            GArray                   *ids)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
-  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, n);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      guint position = pairings_application_list_find (self->list, g_array_index (ids, gint64, i));
-
-      if (position != G_MAXUINT)
-        gtk_bitset_add (wanted, position);
-    }
-  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, all);
-}
-
 /* What every change ends with: the header, the filter's choices, the empty
  * state and the detail. */
 static void
@@ -564,33 +612,30 @@ pairings_applications_page_reload (PairingsApplicationsPage *self)
   g_clear_pointer (&self->reviewed, g_hash_table_unref);
   self->reviewed = pairings_review_done_by (self->store, pairings_cohort_get_id (self->cohort), self->reviewer);
 
-  ids = selected_ids (self);
+  ids = hold_selection (self);
   if (self->list == NULL)
     {
       self->list = pairings_application_list_new (self->store, pairings_cohort_get_id (self->cohort), &error);
       if (self->list == NULL)
-        {
-          report (self, error);
-          return;
-        }
-      update_types (self);
+        report (self, error);
+      else
+        update_types (self);
+    }
+  else if (!pairings_application_list_reload (self->list, &error))
+    report (self, error);
+  if (self->list != NULL)
+    {
       refilter (self);
       apply_sort (self);
-      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
     }
-  else
-    {
-      if (!pairings_application_list_reload (self->list, &error))
-        report (self, error);
-      refilter (self);
-    }
-  schedule_search (self);
+  restore_selection (self, ids);
+  if (self->list == NULL)
+    return;
 
   /* Something to read at once: the first application when none is chosen. */
-  if (ids->len > 0)
-    select_ids (self, ids);
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  if (ids->len == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  schedule_search (self);
   update_page (self);
 }
 
