@@ -237,6 +237,32 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* A label, or a check button, whose text starts with @prefix, or NULL. */
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), prefix))
+        return w;
+      if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)) != NULL &&
+          g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), prefix))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == root)
+            return NULL;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
 static void
 test_welcome_and_demo (Fixture       *f,
                        gconstpointer  data)
@@ -835,6 +861,39 @@ test_applications_page (Fixture       *f,
     gtk_editable_set_text (entry, "");
     wait.count = all;
     wait_until (has_count, &wait, 5);
+  }
+
+  /* Meeting mode: the confidential answers go and cannot come back until
+   * it is off; the toggle is unticked again afterwards. */
+  {
+    GtkCheckButton *check = NULL;
+    GtkWidget *confidential;
+    gboolean meeting = FALSE;
+
+    pairings_applications_page_select (page, 0, FALSE);
+    check = GTK_CHECK_BUTTON (find_label_prefix (GTK_WIDGET (page), "Show _confidential"));
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (check, TRUE);
+    confidential = find_label_prefix (GTK_WIDGET (page), "Pronouns:");
+    g_assert_nonnull (confidential);
+    g_assert_true (gtk_widget_get_visible (confidential));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting-mode", NULL));
+    g_object_get (window, "meeting-mode", &meeting, NULL);
+    g_assert_true (meeting);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (check)));
+    g_assert_false (gtk_check_button_get_active (check));
+    g_assert_false (gtk_widget_get_visible (confidential));
+    /* Even ticked behind its back, nothing confidential is shown. */
+    gtk_check_button_set_active (check, TRUE);
+    g_assert_false (gtk_widget_get_visible (confidential));
+    screenshot (f->window, "applications-meeting-mode", NULL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting-mode", NULL));
+    g_object_get (window, "meeting-mode", &meeting, NULL);
+    g_assert_false (meeting);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (check)));
+    gtk_check_button_set_active (check, FALSE);
   }
 
   /* Wide, list and detail side by side; narrow, they take turns: a row

@@ -62,6 +62,7 @@ struct _PairingsApplicationsPage
   GtkEntry           *note_entry;
   GtkCheckButton     *recuse_check;
   GtkCheckButton     *confidential_check;
+  gboolean            meeting_mode;
   GtkLabel           *detail_confidential;
   gboolean            syncing;
   guint               holding;      /* the list is detached for a change */
@@ -453,7 +454,7 @@ show_detail (PairingsApplicationsPage *self,
 
   /* Demographic answers only on request, and never kept shown across
    * applications without the box ticked. */
-  if (gtk_check_button_get_active (self->confidential_check))
+  if (gtk_check_button_get_active (self->confidential_check) && !self->meeting_mode)
     {
       g_autofree char *pronouns = NULL;
       g_auto(GStrv) groups = NULL;
@@ -962,4 +963,24 @@ pairings_applications_page_set_unreviewed_only (PairingsApplicationsPage *self,
                                                 gboolean                  only)
 {
   gtk_check_button_set_active (self->unreviewed_filter, only);
+}
+
+/**
+ * pairings_applications_page_set_meeting_mode:
+ * @meeting_mode: whether the window is shown to a committee (projected)
+ *
+ * In meeting mode the confidential answers cannot be shown at all: the
+ * toggle is unticked and hidden, and the detail never includes them.
+ */
+void
+pairings_applications_page_set_meeting_mode (PairingsApplicationsPage *self,
+                                             gboolean                  meeting_mode)
+{
+  g_return_if_fail (PAIRINGS_IS_APPLICATIONS_PAGE (self));
+
+  self->meeting_mode = meeting_mode;
+  if (meeting_mode)
+    gtk_check_button_set_active (self->confidential_check, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->confidential_check), !meeting_mode);
+  on_selection_changed (self);
 }

@@ -39,4 +39,7 @@ void        pairings_applications_page_review   (PairingsApplicationsPage *self,
                                                  int                       score,
                                                  const char               *note);
 
+void        pairings_applications_page_set_meeting_mode (PairingsApplicationsPage *self,
+                                                         gboolean                  meeting_mode);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _PairingsWindow
   GListModel           *cohorts;
   gboolean              busy;
   gint64                last_match_event;
+  gboolean              meeting_mode;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -890,6 +891,62 @@ copy_emails_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
+enum {
+  PROP_0,
+  PROP_MEETING_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pairings_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING_MODE:
+      g_value_set_boolean (value, self->meeting_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Meeting mode is for a window projected to a committee: nothing
+ * confidential can be shown. It is off at every start. */
+static void
+pairings_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING_MODE:
+      if (self->meeting_mode == g_value_get_boolean (value))
+        return;
+      self->meeting_mode = g_value_get_boolean (value);
+      pairings_applications_page_set_meeting_mode (self->applications_view, self->meeting_mode);
+      if (self->meeting_mode)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-mode");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "meeting-mode");
+      show_toast (self, self->meeting_mode ? _("Meeting mode: confidential answers are hidden")
+                                           : _("Meeting mode is off"));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 pairings_window_dispose (GObject *object)
 {
@@ -921,6 +978,13 @@ pairings_window_class_init (PairingsWindowClass *klass)
 
   object_class->dispose = pairings_window_dispose;
   object_class->finalize = pairings_window_finalize;
+  object_class->get_property = pairings_window_get_property;
+  object_class->set_property = pairings_window_set_property;
+
+  properties[PROP_MEETING_MODE] =
+    g_param_spec_boolean ("meeting-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template's cohort list looks its items' names up by type. */
   g_type_ensure (PAIRINGS_TYPE_COHORT);
@@ -958,6 +1022,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.undo-match", "x", undo_match_action);
   gtk_widget_class_install_action (widget_class, "win.cohort-settings", NULL, cohort_settings_action);
+  gtk_widget_class_install_property_action (widget_class, "win.meeting-mode", "meeting-mode");
 }
 
 static void
