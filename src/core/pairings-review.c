@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pairings-board.h"
 #include "pairings-import.h"
 #include "pairings-matcher.h"
 #include "pairings-review.h"
@@ -421,7 +422,7 @@ pairings_review_done_by (PairingsStore *store,
 
 /* History ----------------------------------------------------------------------- */
 
-#define UNDOABLE "('review', 'status', 'import', 'match')"
+#define UNDOABLE "('review', 'status', 'import', 'match', 'board')"
 
 typedef struct
 {
@@ -479,6 +480,8 @@ label_for (const char *action,
     return g_strdup (redo ? _("Decision redone") : _("Decision undone"));
   if (g_str_equal (action, "import"))
     return g_strdup (_("Import undone"));
+  if (g_str_equal (action, "board"))
+    return g_strdup (redo ? _("Board change redone") : _("Board change undone"));
   return g_strdup (_("Suggested pairs taken back"));
 }
 
@@ -503,7 +506,8 @@ pairings_history_can_redo (PairingsStore  *store,
 
   /* Imports and suggestions are taken back, not replayed. */
   if (!find_event (store, TRUE, &event) ||
-      (!g_str_equal (event.action, "review") && !g_str_equal (event.action, "status")))
+      (!g_str_equal (event.action, "review") && !g_str_equal (event.action, "status") &&
+       !g_str_equal (event.action, "board")))
     return FALSE;
   if (label != NULL)
     *label = label_for (event.action, TRUE);
@@ -573,7 +577,8 @@ replay (PairingsStore  *store,
   if (!_pairings_store_begin (store, error))
     return FALSE;
   if ((g_str_equal (event->action, "review") ? put_review (store, to, from, error)
-                                             : restore_statuses (store, to, error)) &&
+       : g_str_equal (event->action, "board") ? _pairings_board_replay (store, to, from, error)
+       : restore_statuses (store, to, error)) &&
       mark (store, event->id, !redo, error) &&
       _pairings_store_commit (store, error))
     return TRUE;

@@ -249,7 +249,7 @@ pairings_app_startup (GApplication *app)
     { "win.suggest-pairs", { "<Control><Shift>m", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
-    { "win.meeting-mode", { "F5", NULL } },
+    { "win.meeting-mode", { "F11", NULL } },
     { "win.show-page('applications')", { "<Alt>1", NULL } },
     { "win.show-page('board')", { "<Alt>2", NULL } },
     { "win.show-page('agreements')", { "<Alt>3", NULL } },

@@ -1,0 +1,961 @@
+/* pairings-board.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The board of a cohort: its pairs by stage, in order, and the accepted
+ * people still to pair. Each operation runs in one transaction that also
+ * writes one "board" event holding, for every pair it changed, the row as
+ * it was and as it became (no row: the pair did not exist); undo and redo
+ * put those rows back. Positions in a stage are kept 0, 1, 2… after every
+ * operation.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pairings-board.h"
+#include "pairings-json.h"
+#include "pairings-store-private.h"
+
+G_DEFINE_QUARK (pairings-board-error-quark, pairings_board_error)
+
+/* Loading ---------------------------------------------------------------------- */
+
+static void
+person_free (gpointer data)
+{
+  PairingsBoardPerson *person = data;
+
+  g_free (person->name);
+  g_free (person->institution);
+  g_free (person->location);
+  g_strfreev (person->mentoring_types);
+  g_free (person);
+}
+
+static void
+pair_free (gpointer data)
+{
+  PairingsBoardPair *pair = data;
+
+  g_strfreev (pair->shared_types);
+  g_free (pair);
+}
+
+void
+pairings_board_free (PairingsBoard *board)
+{
+  if (board == NULL)
+    return;
+  g_ptr_array_unref (board->pairs);
+  g_ptr_array_unref (board->mentees);
+  g_ptr_array_unref (board->mentors);
+  g_ptr_array_unref (board->people);
+  g_free (board);
+}
+
+static char **
+shared_types (PairingsBoardPerson *a,
+              PairingsBoardPerson *b)
+{
+  GPtrArray *shared = g_ptr_array_new ();
+
+  for (guint i = 0; a->mentoring_types[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) b->mentoring_types, a->mentoring_types[i]))
+      g_ptr_array_add (shared, g_strdup (a->mentoring_types[i]));
+  g_ptr_array_add (shared, NULL);
+  return (char **) g_ptr_array_free (shared, FALSE);
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b)
+{
+  const PairingsBoardPerson *x = *(PairingsBoardPerson * const *) a;
+  const PairingsBoardPerson *y = *(PairingsBoardPerson * const *) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+/**
+ * pairings_board_load:
+ * @cohort_id: the cohort
+ *
+ * Returns: (transfer full): the board, or %NULL on a database error
+ */
+PairingsBoard *
+pairings_board_load (PairingsStore  *store,
+                     gint64          cohort_id,
+                     GError        **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) paired = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PairingsBoard *board;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
+
+  board = g_new0 (PairingsBoard, 1);
+  board->cohort_id = cohort_id;
+  board->pair_limit = -1;
+  board->pairs = g_ptr_array_new_with_free_func (pair_free);
+  board->mentees = g_ptr_array_new ();
+  board->mentors = g_ptr_array_new ();
+  board->people = g_ptr_array_new_with_free_func (person_free);
+
+  stmt = _pairings_store_prepare (store, "SELECT coalesce(pair_limit, -1) FROM cohorts WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    board->pair_limit = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT id, role, status, name, institution, location, career_stage,"
+                                  " mentoring_types, capacity FROM applications WHERE cohort_id = ?"
+                                  " AND (status = 'accepted' OR id IN (SELECT mentor_application_id FROM pairs"
+                                  " WHERE cohort_id = ?1) OR id IN (SELECT mentee_application_id FROM pairs"
+                                  " WHERE cohort_id = ?1))",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PairingsBoardPerson *person = g_new0 (PairingsBoardPerson, 1);
+      PairingsStatus status = PAIRINGS_STATUS_SUBMITTED;
+
+      person->application_id = sqlite3_column_int64 (stmt, 0);
+      pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &person->role);
+      pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status);
+      person->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      person->institution = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      person->location = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      if (!pairings_career_stage_from_string ((const char *) sqlite3_column_text (stmt, 6), &person->career_stage))
+        person->career_stage = PAIRINGS_CAREER_UNKNOWN;
+      person->mentoring_types = pairings_json_parse_strv ((const char *) sqlite3_column_text (stmt, 7));
+      if (person->mentoring_types == NULL)
+        person->mentoring_types = g_new0 (char *, 1);
+      person->capacity = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (board->people, person);
+      g_hash_table_insert (by_id, &person->application_id, person);
+      if (status == PAIRINGS_STATUS_ACCEPTED && person->role == PAIRINGS_ROLE_MENTOR)
+        g_ptr_array_add (board->mentors, person);
+      else if (status == PAIRINGS_STATUS_ACCEPTED)
+        g_ptr_array_add (board->mentees, person);   /* pruned below */
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (store, rc, error);
+      goto failed;
+    }
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT e.mentor_application_id || ':' || e.mentee_application_id FROM exclusions e"
+                                  " JOIN applications a ON a.id = e.mentor_application_id WHERE a.cohort_id = ?",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (excluded, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT id, mentor_application_id, mentee_application_id, stage, position,"
+                                  " locked, coalesce(score, -1), continues_from IS NOT NULL"
+                                  " FROM pairs WHERE cohort_id = ? ORDER BY stage, position, id",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
+      gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
+      PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
+
+      pair->id = sqlite3_column_int64 (stmt, 0);
+      pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
+      pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
+      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &pair->stage);
+      pair->position = sqlite3_column_int (stmt, 4);
+      pair->pinned = sqlite3_column_int (stmt, 5) != 0;
+      pair->score = sqlite3_column_double (stmt, 6);
+      if (sqlite3_column_int (stmt, 7))
+        pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
+      if (g_hash_table_contains (excluded, key))
+        pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
+      if (pair->mentor == NULL || pair->mentee == NULL)
+        {
+          pair_free (pair);
+          continue;
+        }
+      if (pair->stage != PAIRINGS_STAGE_SET_ASIDE)
+        {
+          pair->mentor->used++;
+          g_hash_table_add (paired, &pair->mentee->application_id);
+        }
+      g_ptr_array_add (board->pairs, pair);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (store, rc, error);
+      goto failed;
+    }
+
+  /* Stages in the board's order (the query sorted their names). */
+  {
+    GPtrArray *ordered = g_ptr_array_new_with_free_func (pair_free);
+
+    for (int s = 0; s < PAIRINGS_N_STAGES; s++)
+      for (guint i = 0; i < board->pairs->len; i++)
+        if (((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->stage == (PairingsStage) s)
+          g_ptr_array_add (ordered, g_ptr_array_index (board->pairs, i));
+    g_ptr_array_set_free_func (board->pairs, NULL);
+    g_ptr_array_unref (board->pairs);
+    board->pairs = ordered;
+  }
+
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+      PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
+
+      pair->shared_types = shared_types (mentor, mentee);
+      if (*mentor->institution != '\0' && g_utf8_collate (mentor->institution, mentee->institution) == 0)
+        pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
+      if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
+          mentor->career_stage <= mentee->career_stage)
+        pair->warnings |= PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR;
+      if (mentor->used > mentor->capacity)
+        pair->warnings |= PAIRINGS_BOARD_WARN_CAPACITY;
+      if (mentor->mentoring_types[0] != NULL && mentee->mentoring_types[0] != NULL && pair->shared_types[0] == NULL)
+        pair->warnings |= PAIRINGS_BOARD_WARN_NO_SHARED_TYPE;
+    }
+
+  for (guint i = board->mentees->len; i > 0; i--)
+    {
+      PairingsBoardPerson *mentee = g_ptr_array_index (board->mentees, i - 1);
+
+      if (g_hash_table_contains (paired, &mentee->application_id))
+        g_ptr_array_remove_index (board->mentees, i - 1);
+    }
+  g_ptr_array_sort (board->mentees, compare_people);
+  g_ptr_array_sort (board->mentors, compare_people);
+  return board;
+
+failed:
+  pairings_board_free (board);
+  return NULL;
+}
+
+guint
+pairings_board_count_stage (PairingsBoard *board,
+                            PairingsStage  stage)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < board->pairs->len; i++)
+    n += ((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->stage == stage;
+  return n;
+}
+
+PairingsBoardPair *
+pairings_board_find_pair (PairingsBoard *board,
+                          gint64         pair_id)
+{
+  for (guint i = 0; i < board->pairs->len; i++)
+    if (((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->id == pair_id)
+      return g_ptr_array_index (board->pairs, i);
+  return NULL;
+}
+
+/**
+ * pairings_board_warning_text:
+ *
+ * Returns: (transfer full): the warnings as short phrases, one a line
+ */
+char *
+pairings_board_warning_text (PairingsBoardWarnings warnings)
+{
+  GString *text = g_string_new (NULL);
+  const struct { PairingsBoardWarnings flag; const char *text; } all[] = {
+    { PAIRINGS_BOARD_WARN_SAME_INSTITUTION, N_("Same institution") },
+    { PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR, N_("Mentor not more senior") },
+    { PAIRINGS_BOARD_WARN_CAPACITY, N_("Mentor has more mentees than places") },
+    { PAIRINGS_BOARD_WARN_NO_SHARED_TYPE, N_("No shared mentoring type") },
+    { PAIRINGS_BOARD_WARN_CONTINUING, N_("Continuing pair") },
+    { PAIRINGS_BOARD_WARN_EXCLUDED, N_("On the list of pairs to avoid") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (warnings & all[i].flag)
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", _(all[i].text));
+  return g_string_free (text, FALSE);
+}
+
+/* Snapshots and events ------------------------------------------------------- */
+
+#define PAIR_JSON \
+  "json_object('id', id, 'cohort_id', cohort_id, 'mentor_application_id', mentor_application_id," \
+  " 'mentee_application_id', mentee_application_id, 'stage', stage, 'position', position," \
+  " 'score', score, 'locked', locked, 'outcome', outcome, 'end_reason', end_reason," \
+  " 'continues_from', continues_from, 'created_at', created_at)"
+
+/* id → the pair's row as JSON, for every pair of the cohort. */
+static GHashTable *
+snapshot (PairingsStore  *store,
+          gint64          cohort_id,
+          GError        **error)
+{
+  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, " PAIR_JSON " FROM pairs WHERE cohort_id = ?",
+                                                error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (rows);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (rows, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (store, rc, error);
+      g_hash_table_unref (rows);
+      return NULL;
+    }
+  return rows;
+}
+
+/* Logs the pairs that changed between @before and now. */
+static gboolean
+log_changes (PairingsStore  *store,
+             gint64          cohort_id,
+             GHashTable     *before,
+             const char     *what,
+             GError        **error)
+{
+  g_autoptr(GHashTable) after = snapshot (store, cohort_id, error);
+  g_autoptr(GString) old_rows = g_string_new ("[");
+  g_autoptr(GString) new_rows = g_string_new ("[");
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint changed = 0;
+
+  if (after == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *now = g_hash_table_lookup (after, key);
+
+      if (now == NULL || !g_str_equal (now, value))
+        {
+          g_string_append_printf (old_rows, "%s%s", old_rows->len > 1 ? "," : "", (char *) value);
+          if (now != NULL)
+            g_string_append_printf (new_rows, "%s%s", new_rows->len > 1 ? "," : "", now);
+          changed++;
+        }
+    }
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (before, key))
+      {
+        g_string_append_printf (new_rows, "%s%s", new_rows->len > 1 ? "," : "", (char *) value);
+        changed++;
+      }
+  if (changed == 0)
+    return TRUE;
+  g_string_append_c (old_rows, ']');
+  g_string_append_c (new_rows, ']');
+  old_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, old_rows->str);
+  new_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, new_rows->str);
+  return _pairings_store_log_event (store, "board", "pairs", 0, old_json, new_json, error);
+}
+
+/* Renumbers a stage 0, 1, 2… in its current order, with @ids (when given)
+ * placed at @position among the others. */
+static gboolean
+renumber (PairingsStore  *store,
+          gint64          cohort_id,
+          PairingsStage   stage,
+          const gint64   *ids,
+          guint           n_ids,
+          int             position,
+          GError        **error)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = _pairings_store_prepare (store, "SELECT id FROM pairs WHERE cohort_id = ? AND stage = ?"
+                                         " ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean moving = FALSE;
+
+      for (guint k = 0; k < n_ids; k++)
+        moving |= ids[k] == id;
+      if (!moving)
+        g_array_append_val (order, id);
+    }
+  sqlite3_reset (stmt);
+  if (n_ids > 0)
+    {
+      guint at = position < 0 || (guint) position > order->len ? order->len : (guint) position;
+      g_array_insert_vals (order, at, ids, n_ids);
+    }
+
+  stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?, stage = ? WHERE id = ? AND position <> ?1"
+                                         " OR id = ?3 AND stage <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < order->len; i++)
+    {
+      sqlite3_bind_int (stmt, 1, (int) i);
+      _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
+      sqlite3_bind_int64 (stmt, 3, g_array_index (order, gint64, i));
+      if (!_pairings_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64         id;
+  gint64         cohort_id;
+  PairingsRole   role;
+  PairingsStatus status;
+  char          *name;
+  int            capacity;
+} Application;
+
+static void
+application_clear (Application *app)
+{
+  g_free (app->name);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Application, application_clear)
+
+static gboolean
+get_application (PairingsStore  *store,
+                 gint64          id,
+                 Application    *app,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT cohort_id, role, status, name, capacity"
+                                                       " FROM applications WHERE id = ?", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      app->id = id;
+      app->cohort_id = sqlite3_column_int64 (stmt, 0);
+      pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &app->role);
+      pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &app->status);
+      app->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      app->capacity = sqlite3_column_int (stmt, 4);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                 _("The application no longer exists"));
+  return found;
+}
+
+/* The first column of the first row of @sql (a count, an id), or 0. */
+static gint64
+query_count (PairingsStore *store,
+             const char    *sql,
+             gint64         a,
+             gint64         b)
+{
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* The rules a mentor and a mentee must meet to be a live pair; @replacing
+ * is the pair that will change (its own place does not count). */
+static gboolean
+check_pair (PairingsStore  *store,
+            Application    *mentor,
+            Application    *mentee,
+            gint64          replacing,
+            gboolean        confirmed,
+            GError        **error)
+{
+  gint64 used;
+
+  if (mentor->role != PAIRINGS_ROLE_MENTOR || mentee->role != PAIRINGS_ROLE_MENTEE)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                   _("A pair is a mentor and a mentee"));
+      return FALSE;
+    }
+  if (mentor->cohort_id != mentee->cohort_id)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                   _("%s and %s did not apply to the same cohort"), mentor->name, mentee->name);
+      return FALSE;
+    }
+  if (mentor->status != PAIRINGS_STATUS_ACCEPTED || mentee->status != PAIRINGS_STATUS_ACCEPTED)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                   _("Only accepted applications can be paired: %s is not accepted"),
+                   mentor->status != PAIRINGS_STATUS_ACCEPTED ? mentor->name : mentee->name);
+      return FALSE;
+    }
+  if (query_count (store, "SELECT count(*) FROM pairs WHERE mentee_application_id = ? AND stage <> 'set_aside'"
+                          " AND id <> ?", mentee->id, replacing) > 0)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                   _("%s already has a mentor"), mentee->name);
+      return FALSE;
+    }
+  if (confirmed)
+    return TRUE;
+  if (query_count (store, "SELECT count(*) FROM exclusions WHERE mentor_application_id = ?"
+                          " AND mentee_application_id = ?", mentor->id, mentee->id) > 0)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE,
+                   _("%s and %s are on the list of pairs to avoid"), mentor->name, mentee->name);
+      return FALSE;
+    }
+  used = query_count (store, "SELECT count(*) FROM pairs WHERE mentor_application_id = ? AND stage <> 'set_aside'"
+                             " AND id <> ?", mentor->id, replacing);
+  if (used >= mentor->capacity)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has no place left (%d mentee for %d place)",
+                                "%s has no place left (%d mentees for %d places)", (gulong) MAX (mentor->capacity, 1)),
+                   mentor->name, (int) used, mentor->capacity);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @operation between a snapshot and the event, in one transaction. */
+typedef gboolean (*Operation) (PairingsStore *store, gpointer data, GError **error);
+
+static gboolean
+run (PairingsStore  *store,
+     gint64          cohort_id,
+     const char     *what,
+     Operation       operation,
+     gpointer        data,
+     GError        **error)
+{
+  g_autoptr(GHashTable) before = NULL;
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+  before = snapshot (store, cohort_id, error);
+  if (before != NULL && operation (store, data, error) && log_changes (store, cohort_id, before, what, error) &&
+      _pairings_store_commit (store, error))
+    return TRUE;
+  _pairings_store_rollback (store);
+  return FALSE;
+}
+
+/* Pair ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  Application *mentor;
+  Application *mentee;
+  gint64       pair_id;
+} PairData;
+
+static gboolean
+do_pair (PairingsStore *store,
+         gpointer       data,
+         GError       **error)
+{
+  PairData *d = data;
+  sqlite3_stmt *stmt;
+
+  /* The same two set aside earlier: the pair comes back. */
+  d->pair_id = query_count (store, "SELECT id FROM pairs WHERE mentor_application_id = ? AND mentee_application_id = ?",
+                            d->mentor->id, d->mentee->id);
+  if (d->pair_id != 0)
+    return renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_DISCUSSION, &d->pair_id, 1, -1, error) &&
+           renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_SET_ASIDE, NULL, 0, -1, error);
+
+  stmt = _pairings_store_prepare (store,
+                                  "INSERT INTO pairs (cohort_id, mentor_application_id, mentee_application_id, stage,"
+                                  " position) VALUES (?, ?, ?, 'discussion',"
+                                  " (SELECT coalesce(max(position) + 1, 0) FROM pairs WHERE cohort_id = ?1"
+                                  " AND stage = 'discussion'))",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->mentor->cohort_id);
+  sqlite3_bind_int64 (stmt, 2, d->mentor->id);
+  sqlite3_bind_int64 (stmt, 3, d->mentee->id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
+  d->pair_id = sqlite3_last_insert_rowid (_pairings_store_get_db (store));
+  return TRUE;
+}
+
+/**
+ * pairings_board_pair:
+ * @confirmed: the committee knowingly breaks a rule (places, exclusions)
+ *
+ * Pairs a mentor with a mentee, in Under discussion, at the end.
+ *
+ * Returns: the new pair's id, or 0 with @error set
+ */
+gint64
+pairings_board_pair (PairingsStore  *store,
+                     gint64          mentor_application_id,
+                     gint64          mentee_application_id,
+                     gboolean        confirmed,
+                     GError        **error)
+{
+  g_auto(Application) mentor = { 0, };
+  g_auto(Application) mentee = { 0, };
+  PairData data = { &mentor, &mentee, 0 };
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), 0);
+
+  if (!get_application (store, mentor_application_id, &mentor, error) ||
+      !get_application (store, mentee_application_id, &mentee, error) ||
+      !check_pair (store, &mentor, &mentee, 0, confirmed, error) ||
+      !run (store, mentor.cohort_id, "pair", do_pair, &data, error))
+    return 0;
+  return data.pair_id;
+}
+
+/* Move ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64         cohort_id;
+  const gint64  *ids;
+  guint          n;
+  PairingsStage  stage;
+  int            position;
+} MoveData;
+
+static gboolean
+do_move (PairingsStore *store,
+         gpointer       data,
+         GError       **error)
+{
+  MoveData *d = data;
+
+  /* The target first (it takes the pairs), then every stage closes up. */
+  if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, error))
+    return FALSE;
+  for (int s = 0; s < PAIRINGS_N_STAGES; s++)
+    if ((PairingsStage) s != d->stage && !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The cohort of pairs, all in one; 0 with @error set otherwise. */
+static gint64
+pairs_cohort (PairingsStore  *store,
+              const gint64   *ids,
+              guint           n,
+              GError        **error)
+{
+  gint64 cohort = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 c = query_count (store, "SELECT cohort_id FROM pairs WHERE id = ? AND ?2 = ?2", ids[i], 0);
+
+      if (c == 0 || (cohort != 0 && c != cohort))
+        {
+          g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                       c == 0 ? _("The pair no longer exists") : _("The pairs are not in one cohort"));
+          return 0;
+        }
+      cohort = c;
+    }
+  if (cohort == 0)
+    g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID, _("No pair chosen"));
+  return cohort;
+}
+
+/**
+ * pairings_board_move:
+ * @stage: the stage to move the pairs to (their own, to reorder)
+ * @position: where among that stage's other pairs; -1 for the end
+ *
+ * Moves pairs, keeping their order among themselves. A set-aside pair
+ * moved back to a live stage must still be possible (its mentee free).
+ */
+gboolean
+pairings_board_move (PairingsStore  *store,
+                     const gint64   *pair_ids,
+                     guint           n_pairs,
+                     PairingsStage   stage,
+                     int             position,
+                     GError        **error)
+{
+  MoveData data = { 0, pair_ids, n_pairs, stage, position };
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (stage < PAIRINGS_N_STAGES, FALSE);
+
+  data.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
+  if (data.cohort_id == 0)
+    return FALSE;
+  if (stage != PAIRINGS_STAGE_SET_ASIDE)
+    for (guint i = 0; i < n_pairs; i++)
+      if (query_count (store, "SELECT count(*) FROM pairs p JOIN pairs q ON q.mentee_application_id ="
+                              " p.mentee_application_id AND q.id <> p.id AND q.stage <> 'set_aside'"
+                              " WHERE p.id = ? AND p.stage = 'set_aside' AND ?2 = ?2", pair_ids[i], 0) > 0)
+        {
+          g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
+                       _("The mentee of this set-aside pair has another mentor now"));
+          return FALSE;
+        }
+  return run (store, data.cohort_id, "move", do_move, &data, error);
+}
+
+/* Dissolve --------------------------------------------------------------------- */
+
+static gboolean
+do_dissolve (PairingsStore *store,
+             gpointer       data,
+             GError       **error)
+{
+  MoveData *d = data;
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "DELETE FROM pairs WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->n; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, d->ids[i]);
+      if (!_pairings_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  for (int s = 0; s < PAIRINGS_N_STAGES; s++)
+    if (!renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+      return FALSE;
+  return TRUE;
+}
+
+/** pairings_board_dissolve: the people go back to be paired again */
+gboolean
+pairings_board_dissolve (PairingsStore  *store,
+                         const gint64   *pair_ids,
+                         guint           n_pairs,
+                         GError        **error)
+{
+  MoveData data = { 0, pair_ids, n_pairs, 0, -1 };
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+
+  data.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
+  return data.cohort_id != 0 && run (store, data.cohort_id, "dissolve", do_dissolve, &data, error);
+}
+
+/* Swap ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64       pair_id;
+  Application *person;
+} SwapData;
+
+static gboolean
+do_swap (PairingsStore *store,
+         gpointer       data,
+         GError       **error)
+{
+  SwapData *d = data;
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, d->person->role == PAIRINGS_ROLE_MENTOR
+                                                ? "UPDATE pairs SET mentor_application_id = ?, score = NULL,"
+                                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
+                                                : "UPDATE pairs SET mentee_application_id = ?, score = NULL,"
+                                                  " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+                                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->person->id);
+  sqlite3_bind_int64 (stmt, 2, d->pair_id);
+  return _pairings_store_step_done (store, stmt, error);
+}
+
+/**
+ * pairings_board_swap:
+ * @application_id: a mentor or a mentee, who takes the place of the pair's
+ *   person in that role (who goes back to be paired)
+ */
+gboolean
+pairings_board_swap (PairingsStore  *store,
+                     gint64          pair_id,
+                     gint64          application_id,
+                     gboolean        confirmed,
+                     GError        **error)
+{
+  g_auto(Application) person = { 0, };
+  g_auto(Application) mentor = { 0, };
+  g_auto(Application) mentee = { 0, };
+  SwapData data = { pair_id, &person };
+  gint64 mentor_id, mentee_id;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+
+  mentor_id = query_count (store, "SELECT mentor_application_id FROM pairs WHERE id = ? AND ?2 = ?2", pair_id, 0);
+  mentee_id = query_count (store, "SELECT mentee_application_id FROM pairs WHERE id = ? AND ?2 = ?2", pair_id, 0);
+  if (mentor_id == 0)
+    {
+      g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID, _("The pair no longer exists"));
+      return FALSE;
+    }
+  if (!get_application (store, application_id, &person, error))
+    return FALSE;
+  if (application_id == mentor_id || application_id == mentee_id)
+    return TRUE;
+  if (!get_application (store, person.role == PAIRINGS_ROLE_MENTOR ? application_id : mentor_id, &mentor, error) ||
+      !get_application (store, person.role == PAIRINGS_ROLE_MENTEE ? application_id : mentee_id, &mentee, error) ||
+      !check_pair (store, &mentor, &mentee, pair_id, confirmed, error))
+    return FALSE;
+  return run (store, person.cohort_id, "swap", do_swap, &data, error);
+}
+
+/* Pin -------------------------------------------------------------------------- */
+
+typedef struct
+{
+  MoveData move;
+  gboolean pinned;
+} PinData;
+
+static gboolean
+do_pin (PairingsStore *store,
+        gpointer       data,
+        GError       **error)
+{
+  PinData *d = data;
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "UPDATE pairs SET locked = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->move.n; i++)
+    {
+      sqlite3_bind_int (stmt, 1, d->pinned ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 2, d->move.ids[i]);
+      if (!_pairings_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/** pairings_board_set_pinned: a pinned pair stays when pairs are suggested again */
+gboolean
+pairings_board_set_pinned (PairingsStore  *store,
+                           const gint64   *pair_ids,
+                           guint           n_pairs,
+                           gboolean        pinned,
+                           GError        **error)
+{
+  PinData data = { { 0, pair_ids, n_pairs, 0, -1 }, pinned };
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+
+  data.move.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
+  return data.move.cohort_id != 0 &&
+         run (store, data.move.cohort_id, pinned ? "pin" : "unpin", do_pin, &data, error);
+}
+
+/* Undo and redo ---------------------------------------------------------------- */
+
+/**
+ * _pairings_board_replay:
+ * @to_json: the event's rows to put back ("pairs" of before, to undo)
+ * @from_json: the other side's rows
+ *
+ * Pairs in @from_json but not in @to_json are deleted, the others are
+ * written as @to_json has them (updated in place, so that what hangs on a
+ * pair, its agreement, stays). Runs inside the caller's transaction.
+ */
+gboolean
+_pairings_board_replay (PairingsStore  *store,
+                        const char     *to_json,
+                        const char     *from_json,
+                        GError        **error)
+{
+  static const char columns[] =
+    " json_extract(value, '$.cohort_id'), json_extract(value, '$.mentor_application_id'),"
+    " json_extract(value, '$.mentee_application_id'), json_extract(value, '$.stage'),"
+    " json_extract(value, '$.position'), json_extract(value, '$.score'), json_extract(value, '$.locked'),"
+    " json_extract(value, '$.outcome'), json_extract(value, '$.end_reason'),"
+    " json_extract(value, '$.continues_from'), json_extract(value, '$.created_at')";
+  g_autofree char *update = g_strconcat ("UPDATE pairs SET (cohort_id, mentor_application_id, mentee_application_id,"
+                                         " stage, position, score, locked, outcome, end_reason, continues_from,"
+                                         " created_at) = (SELECT", columns, " FROM json_each(?1, '$.pairs')"
+                                         " WHERE json_extract(value, '$.id') = pairs.id)"
+                                         " WHERE id IN (SELECT json_extract(value, '$.id')"
+                                         " FROM json_each(?1, '$.pairs'))", NULL);
+  g_autofree char *insert = g_strconcat ("INSERT INTO pairs (id, cohort_id, mentor_application_id,"
+                                         " mentee_application_id, stage, position, score, locked, outcome,"
+                                         " end_reason, continues_from, created_at)"
+                                         " SELECT json_extract(value, '$.id'),", columns,
+                                         " FROM json_each(?1, '$.pairs') WHERE json_extract(value, '$.id')"
+                                         " NOT IN (SELECT id FROM pairs)", NULL);
+  const char *remove = "DELETE FROM pairs WHERE id IN (SELECT json_extract(value, '$.id')"
+                       " FROM json_each(?2, '$.pairs')) AND id NOT IN (SELECT json_extract(value, '$.id')"
+                       " FROM json_each(?1, '$.pairs'))";
+  const char *steps[] = { remove, update, insert };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = _pairings_store_prepare (store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _pairings_store_bind_text (stmt, 1, to_json);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        _pairings_store_bind_text (stmt, 2, from_json);
+      if (!_pairings_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,368 @@
+/* test-board.c: the pairing board's operations, rules, undo and redo
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pairings-board.h"
+#include "pairings-cohort.h"
+#include "pairings-matcher.h"
+#include "pairings-review.h"
+#include "pairings-test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  PairingsStore *store;
+  gint64         cohort;
+  gint64         ada, ben, cy;        /* mentors: 1, 2 and 1 places */
+  gint64         dan, eve, fay, gus;  /* mentees */
+  gint64         hal;                 /* a mentee not accepted */
+} Fixture;
+
+static gint64
+add (Fixture             *f,
+     const char          *name,
+     PairingsRole         role,
+     int                  capacity,
+     const char          *institution,
+     PairingsCareerStage  stage,
+     gboolean             accept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("%s@lab.example", name);
+  const char *types[] = { role == PAIRINGS_ROLE_MENTOR ? "Career" : "Career", NULL };
+  PairingsApplicationData data = {
+    .name = name, .email = email, .role = role, .capacity = capacity, .institution = institution,
+    .career_stage = stage, .mentoring_types = types,
+  };
+  gint64 id = pairings_store_add_application (f->store, f->cohort, &data, &error);
+
+  g_assert_no_error (error);
+  if (accept)
+    g_assert_true (pairings_review_set_status (f->store, &id, 1, PAIRINGS_STATUS_ACCEPTED, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+
+  f->dir = g_dir_make_tmp ("pairings-board-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "b.db", NULL);
+  f->store = pairings_store_open (f->path, &error);
+  g_assert_no_error (error);
+  cohort = pairings_store_add_cohort (f->store, pairings_store_add_programme (f->store, "P", NULL),
+                                      "2025", NULL, 3, &error);
+  g_assert_no_error (error);
+  f->cohort = pairings_cohort_get_id (cohort);
+  f->ada = add (f, "Ada", PAIRINGS_ROLE_MENTOR, 1, "CERN", PAIRINGS_CAREER_SENIOR_FACULTY, TRUE);
+  f->ben = add (f, "Ben", PAIRINGS_ROLE_MENTOR, 2, "DESY", PAIRINGS_CAREER_SENIOR_FACULTY, TRUE);
+  f->cy = add (f, "Cy", PAIRINGS_ROLE_MENTOR, 1, "KEK", PAIRINGS_CAREER_POSTDOC, TRUE);
+  f->dan = add (f, "Dan", PAIRINGS_ROLE_MENTEE, 1, "CERN", PAIRINGS_CAREER_GRADUATE, TRUE);
+  f->eve = add (f, "Eve", PAIRINGS_ROLE_MENTEE, 1, "INFN", PAIRINGS_CAREER_POSTDOC, TRUE);
+  f->fay = add (f, "Fay", PAIRINGS_ROLE_MENTEE, 1, "IN2P3", PAIRINGS_CAREER_GRADUATE, TRUE);
+  f->gus = add (f, "Gus", PAIRINGS_ROLE_MENTEE, 1, "FNAL", PAIRINGS_CAREER_UNDERGRADUATE, TRUE);
+  f->hal = add (f, "Hal", PAIRINGS_ROLE_MENTEE, 1, "BNL", PAIRINGS_CAREER_UNDERGRADUATE, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* "stage:mentor-mentee,…" for each stage in order, from the database. */
+static char *
+board_text (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsBoard *board = pairings_board_load (f->store, f->cohort, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+
+      g_assert_cmpint (pair->position, ==, i == 0 || ((PairingsBoardPair *) g_ptr_array_index (board->pairs, i - 1))->stage != pair->stage
+                                           ? 0 : ((PairingsBoardPair *) g_ptr_array_index (board->pairs, i - 1))->position + 1);
+      g_string_append_printf (text, "%s%s:%s-%s%s", text->len ? " " : "", pairings_stage_to_string (pair->stage),
+                              pair->mentor->name, pair->mentee->name, pair->pinned ? "*" : "");
+    }
+  g_string_append (text, " |");
+  for (guint i = 0; i < board->mentees->len; i++)
+    g_string_append_printf (text, " %s", ((PairingsBoardPerson *) g_ptr_array_index (board->mentees, i))->name);
+  pairings_board_free (board);
+  return g_string_free (text, FALSE);
+}
+
+#define assert_board(f, expected) \
+  G_STMT_START { g_autofree char *text_ = board_text (f); g_assert_cmpstr (text_, ==, expected); } G_STMT_END
+
+static void
+test_pair_and_rules (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 p1, p2;
+
+  assert_board (f, " | Dan Eve Fay Gus");
+  p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (p1, >, 0);
+  p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+  g_assert_no_error (error);
+  assert_board (f, "discussion:Ada-Dan discussion:Ben-Eve | Fay Gus");
+
+  /* Not possible at all: roles, acceptance, a mentee already paired. */
+  g_assert_cmpint (pairings_board_pair (f->store, f->dan, f->ada, TRUE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (pairings_board_pair (f->store, f->ben, f->hal, TRUE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Hal"));
+  g_clear_error (&error);
+  g_assert_cmpint (pairings_board_pair (f->store, f->ben, f->dan, TRUE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Dan"));
+  g_clear_error (&error);
+  g_assert_cmpint (pairings_board_pair (f->store, f->ada, 424242, TRUE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A rule the committee may break once it says so: Ada's one place. */
+  g_assert_cmpint (pairings_board_pair (f->store, f->ada, f->fay, FALSE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Ada"));
+  g_clear_error (&error);
+  assert_board (f, "discussion:Ada-Dan discussion:Ben-Eve | Fay Gus");
+  g_assert_cmpint (pairings_board_pair (f->store, f->ada, f->fay, TRUE, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* An exclusion is a rule too. */
+  g_assert_true (pairings_matcher_exclude (f->store, f->cohort, "Gus@lab.example", "Cy@lab.example", "same office",
+                                           FALSE, &error));
+  g_assert_cmpint (pairings_board_pair (f->store, f->cy, f->gus, FALSE, &error), ==, 0);
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE);
+  g_clear_error (&error);
+
+  /* Warnings on the cards: Ada and Dan are both at CERN; Ada has two
+   * mentees for one place. */
+  {
+    PairingsBoard *board = pairings_board_load (f->store, f->cohort, &error);
+    PairingsBoardPair *pair = pairings_board_find_pair (board, p1);
+    g_autofree char *text = pairings_board_warning_text (pair->warnings);
+
+    g_assert_true (pair->warnings & PAIRINGS_BOARD_WARN_SAME_INSTITUTION);
+    g_assert_true (pair->warnings & PAIRINGS_BOARD_WARN_CAPACITY);
+    g_assert_false (pair->warnings & PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR);
+    g_assert_false (pair->warnings & PAIRINGS_BOARD_WARN_NO_SHARED_TYPE);
+    g_assert_cmpstr (pair->shared_types[0], ==, "Career");
+    g_assert_nonnull (strstr (text, "Same institution"));
+    g_assert_false (pairings_board_find_pair (board, p2)->warnings & PAIRINGS_BOARD_WARN_SAME_INSTITUTION);
+    g_assert_cmpuint (pairings_board_count_stage (board, PAIRINGS_STAGE_DISCUSSION), ==, 3);
+    g_assert_cmpint (board->pair_limit, ==, 3);
+    pairings_board_free (board);
+  }
+}
+
+static void
+test_move_reorder_dissolve (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  gint64 p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+  gint64 p3 = pairings_board_pair (f->store, f->ben, f->fay, FALSE, &error);
+  gint64 both[2];
+
+  g_assert_no_error (error);
+  assert_board (f, "discussion:Ada-Dan discussion:Ben-Eve discussion:Ben-Fay | Gus");
+
+  /* Reorder within a stage: the last to the top. */
+  g_assert_true (pairings_board_move (f->store, &p3, 1, PAIRINGS_STAGE_DISCUSSION, 0, &error));
+  assert_board (f, "discussion:Ben-Fay discussion:Ada-Dan discussion:Ben-Eve | Gus");
+
+  /* Two at once to Approved, keeping their order; the rest closes up. */
+  both[0] = p1;
+  both[1] = p2;
+  g_assert_true (pairings_board_move (f->store, both, 2, PAIRINGS_STAGE_APPROVED, -1, &error));
+  assert_board (f, "discussion:Ben-Fay approved:Ada-Dan approved:Ben-Eve | Gus");
+  g_assert_true (pairings_board_move (f->store, &p3, 1, PAIRINGS_STAGE_APPROVED, 1, &error));
+  assert_board (f, "approved:Ada-Dan approved:Ben-Fay approved:Ben-Eve | Gus");
+
+  /* Set aside: the mentee is free again, and can be paired elsewhere; the
+   * set-aside pair cannot come back while she is. */
+  g_assert_true (pairings_board_move (f->store, &p3, 1, PAIRINGS_STAGE_SET_ASIDE, -1, &error));
+  assert_board (f, "approved:Ada-Dan approved:Ben-Eve set_aside:Ben-Fay | Fay Gus");
+  g_assert_cmpint (pairings_board_pair (f->store, f->cy, f->fay, FALSE, &error), >, 0);
+  g_assert_false (pairings_board_move (f->store, &p3, 1, PAIRINGS_STAGE_DISCUSSION, -1, &error));
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Dissolve: the people go back to be paired. */
+  g_assert_true (pairings_board_dissolve (f->store, &p1, 1, &error));
+  assert_board (f, "discussion:Cy-Fay approved:Ben-Eve set_aside:Ben-Fay | Dan Gus");
+
+  /* Bad input: nothing, an unknown pair. */
+  g_assert_false (pairings_board_move (f->store, NULL, 0, PAIRINGS_STAGE_APPROVED, -1, &error));
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    gint64 nothing = 987654;
+    g_assert_false (pairings_board_dissolve (f->store, &nothing, 1, &error));
+    g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+}
+
+static void
+test_swap_and_pin (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  gint64 p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+
+  g_assert_no_error (error);
+  /* Gus takes Dan's place with Ada; Dan goes back. */
+  g_assert_true (pairings_board_swap (f->store, p1, f->gus, FALSE, &error));
+  g_assert_no_error (error);
+  assert_board (f, "discussion:Ada-Gus discussion:Ben-Eve | Dan Fay");
+  /* Cy takes Ben's place; a mentee already paired cannot be swapped in. */
+  g_assert_true (pairings_board_swap (f->store, p2, f->cy, FALSE, &error));
+  assert_board (f, "discussion:Ada-Gus discussion:Cy-Eve | Dan Fay");
+  g_assert_false (pairings_board_swap (f->store, p2, f->gus, FALSE, &error));
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Ada has no second place: a rule, unless confirmed. */
+  g_assert_false (pairings_board_swap (f->store, p2, f->ada, FALSE, &error));
+  g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE);
+  g_clear_error (&error);
+
+  g_assert_true (pairings_board_set_pinned (f->store, &p1, 1, TRUE, &error));
+  assert_board (f, "discussion:Ada-Gus* discussion:Cy-Eve | Dan Fay");
+  g_assert_cmpint (query_int (f->store, "SELECT locked FROM pairs WHERE mentor_application_id ="
+                                        " (SELECT id FROM applications WHERE name = 'Ada')"), ==, 1);
+}
+
+/* Every step undone in turn gives back each earlier board, and redone in
+ * turn each later one, also after the database is closed and opened. */
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func (g_free);
+  gint64 p1, p2;
+
+  g_ptr_array_add (boards, board_text (f));
+  p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  g_ptr_array_add (boards, board_text (f));
+  p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+  g_ptr_array_add (boards, board_text (f));
+  g_assert_true (pairings_board_move (f->store, &p2, 1, PAIRINGS_STAGE_APPROVED, -1, &error));
+  g_ptr_array_add (boards, board_text (f));
+  g_assert_true (pairings_board_swap (f->store, p1, f->fay, FALSE, &error));
+  g_ptr_array_add (boards, board_text (f));
+  g_assert_true (pairings_board_set_pinned (f->store, &p2, 1, TRUE, &error));
+  g_ptr_array_add (boards, board_text (f));
+  g_assert_true (pairings_board_dissolve (f->store, &p1, 1, &error));
+  g_ptr_array_add (boards, board_text (f));
+  g_assert_no_error (error);
+
+  for (guint i = boards->len - 1; i > 0; i--)
+    {
+      g_autofree char *label = NULL;
+
+      if (i == 3)
+        {
+          /* Close and open the database halfway: the history is in it. */
+          g_clear_object (&f->store);
+          f->store = pairings_store_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+      g_assert_true (pairings_history_can_undo (f->store, &label));
+      g_assert_cmpstr (label, ==, "Board change undone");
+      g_assert_true (pairings_history_undo (f->store, &error));
+      g_assert_no_error (error);
+      assert_board (f, g_ptr_array_index (boards, i - 1));
+    }
+  /* What is left to undo is the decisions taken before the board. */
+  {
+    g_autofree char *label = NULL;
+
+    g_assert_true (pairings_history_can_undo (f->store, &label));
+    g_assert_cmpstr (label, ==, "Decision undone");
+  }
+  for (guint i = 1; i < boards->len; i++)
+    {
+      g_assert_true (pairings_history_can_redo (f->store, NULL));
+      g_assert_true (pairings_history_redo (f->store, &error));
+      g_assert_no_error (error);
+      assert_board (f, g_ptr_array_index (boards, i));
+    }
+  g_assert_false (pairings_history_can_redo (f->store, NULL));
+
+  /* The pair dissolved and brought back is the same pair (same id). */
+  g_assert_true (pairings_history_undo (f->store, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pairs WHERE id = %" G_GINT64_FORMAT, p1);
+    g_assert_cmpint (query_int (f->store, sql), ==, 1);
+  }
+  {
+    g_autofree char *check = query_text (f->store, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
+/* Loading a board that does not exist, or an empty one. */
+static void
+test_load_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsBoard *board = pairings_board_load (f->store, 4242, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (board->pairs->len, ==, 0);
+  g_assert_cmpuint (board->mentees->len, ==, 0);
+  g_assert_cmpint (board->pair_limit, ==, -1);
+  pairings_board_free (board);
+  pairings_board_free (NULL);
+  {
+    g_autofree char *none = pairings_board_warning_text (0);
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/board/pair-and-rules", test_pair_and_rules);
+  ADD ("/board/move-reorder-dissolve", test_move_reorder_dissolve);
+  ADD ("/board/swap-and-pin", test_swap_and_pin);
+  ADD ("/board/undo-redo", test_undo_redo);
+  ADD ("/board/load-empty", test_load_empty);
+
+  return g_test_run ();
+}
