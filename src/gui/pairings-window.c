@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pairings-applications-page.h"
+#include "pairings-board-page.h"
 #include "pairings-cohort-settings.h"
 #include "pairings-review.h"
 #include "pairings-demo.h"
@@ -42,6 +43,8 @@ struct _PairingsWindow
   AdwViewStack         *stack;
   PairingsApplicationsPage *applications_view;
   AdwStatusPage        *board_page;
+  GtkStack             *board_stack;
+  PairingsBoardPage    *board_view;
   AdwStatusPage        *agreements_page;
   AdwStatusPage        *charts_page;
   GtkSpinner           *match_spinner;
@@ -168,6 +171,9 @@ update_pages (PairingsWindow *self)
     pairings_applications_page_set_reviewer (self->applications_view, reviewer);
   }
   pairings_applications_page_show (self->applications_view, self->store, cohort);
+  pairings_board_page_show (self->board_view, self->store, cohort);
+  gtk_stack_set_visible_child_name (self->board_stack,
+                                    pairings_board_page_is_empty (self->board_view) ? "empty" : "board");
 }
 
 static void update_actions (PairingsWindow *self);
@@ -934,10 +940,18 @@ pairings_window_set_property (GObject      *object,
         return;
       self->meeting_mode = g_value_get_boolean (value);
       pairings_applications_page_set_meeting_mode (self->applications_view, self->meeting_mode);
+      pairings_board_page_set_meeting_mode (self->board_view, self->meeting_mode);
+      /* For a projector: the whole screen, larger type on the board. */
       if (self->meeting_mode)
-        gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-mode");
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-mode");
+          gtk_window_fullscreen (GTK_WINDOW (self));
+        }
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), "meeting-mode");
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self), "meeting-mode");
+          gtk_window_unfullscreen (GTK_WINDOW (self));
+        }
       show_toast (self, self->meeting_mode ? _("Meeting mode: confidential answers are hidden")
                                            : _("Meeting mode is off"));
       g_object_notify_by_pspec (object, pspec);
@@ -989,6 +1003,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   /* The template's cohort list looks its items' names up by type. */
   g_type_ensure (PAIRINGS_TYPE_COHORT);
   g_type_ensure (PAIRINGS_TYPE_APPLICATIONS_PAGE);
+  g_type_ensure (PAIRINGS_TYPE_BOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
@@ -1002,6 +1017,8 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, applications_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_stack);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, match_spinner);
@@ -1042,6 +1059,8 @@ pairings_window_init (PairingsWindow *self)
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (update_switcher_bar), self);
   g_signal_connect_swapped (self->applications_view, "changed",
+                            G_CALLBACK (on_applications_changed), self);
+  g_signal_connect_swapped (self->board_view, "changed",
                             G_CALLBACK (on_applications_changed), self);
   update_actions (self);
 }

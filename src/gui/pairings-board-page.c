@@ -1,0 +1,961 @@
+/* pairings-board-page.c
+ *
+ * Copyright 2026 The Pairings developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Columns of cards: the mentees to pair, the mentors with their places,
+ * then one column per stage of a pair. Every change goes through a core
+ * board operation (written, with its undo step, before anything moves on
+ * screen), then the board is read again. A drag carries "pair:ID" or
+ * "person:ID"; the same drops are reachable from the keyboard (Ctrl+arrows
+ * on a pair card) and from each card's menu (right click, Menu key,
+ * Shift+F10). Nothing confidential is ever read here.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pairings-board.h"
+#include "pairings-board-page.h"
+
+#define N_COLUMNS (2 + PAIRINGS_N_STAGES)
+
+struct _PairingsBoardPage
+{
+  GtkWidget        parent_instance;
+
+  PairingsStore   *store;
+  PairingsCohort  *cohort;
+  PairingsBoard   *board;
+  gboolean         meeting_mode;
+
+  GtkWidget       *box;
+  GtkLabel        *to_pair;
+  GtkWidget       *columns_box;
+  GtkWidget       *columns[N_COLUMNS];
+  GtkLabel        *headers[N_COLUMNS];
+  GtkListBox      *lists[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (PairingsBoardPage, pairings_board_page, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Columns ---------------------------------------------------------------------- */
+
+static const char *column_names[N_COLUMNS] = {
+  "mentees", "mentors", "suggested", "discussion", "approved", "announced", "set_aside",
+};
+
+static const char *
+column_title (guint column)
+{
+  if (column == 0)
+    return _("Mentees to Pair");
+  if (column == 1)
+    return _("Mentors");
+  return pairings_stage_get_label (column - 2);
+}
+
+static int
+column_of (const char *name)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (g_strcmp0 (column_names[c], name) == 0)
+      return (int) c;
+  return -1;
+}
+
+static gboolean
+parse_payload (const char *payload,
+               gboolean   *is_pair,
+               gint64     *id)
+{
+  const char *colon;
+
+  if (payload == NULL || (colon = strchr (payload, ':')) == NULL)
+    return FALSE;
+  *is_pair = g_str_has_prefix (payload, "pair:");
+  if (!*is_pair && !g_str_has_prefix (payload, "person:"))
+    return FALSE;
+  *id = g_ascii_strtoll (colon + 1, NULL, 10);
+  return *id > 0;
+}
+
+/* Operations, with the rules confirmed ---------------------------------------------- */
+
+typedef struct
+{
+  PairingsBoardPage *self;
+  gint64             a;
+  gint64             b;
+  gboolean           swap;
+} Pending;
+
+static void
+changed (PairingsBoardPage *self,
+         const char        *message)
+{
+  pairings_board_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0, message);
+}
+
+static void
+report (PairingsBoardPage *self,
+        GError            *error)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+}
+
+static void do_pair_or_swap (PairingsBoardPage *self, gint64 a, gint64 b, gboolean swap, gboolean confirmed);
+
+static void
+pending_free (gpointer  data,
+              GClosure *closure)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->self);
+  g_free (pending);
+}
+
+static void
+on_rule_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  Pending *pending = user_data;
+
+  /* Once only, whatever happens to the dialog afterwards. */
+  if (pending->self == NULL)
+    return;
+  if (g_str_equal (response, "pair"))
+    do_pair_or_swap (pending->self, pending->a, pending->b, pending->swap, TRUE);
+  g_clear_object (&pending->self);
+}
+
+/* A broken rule asks first, naming it; Cancel changes nothing. */
+static void
+ask_rule (PairingsBoardPage *self,
+          GError            *error,
+          gint64             a,
+          gint64             b,
+          gboolean           swap)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->a = a;
+  pending->b = b;
+  pending->swap = swap;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Pair Them Anyway?"), error->message));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "pair", _("_Pair Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "pair", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_rule_response), pending, pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+person_name (PairingsBoardPage *self,
+             gint64             application_id)
+{
+  for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
+    {
+      PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
+      if (person->application_id == application_id)
+        return person->name;
+    }
+  return "";
+}
+
+/* @a, @b: a mentor and a mentee (either order) to pair; or, with @swap, a
+ * pair and the person to put in it. */
+static void
+do_pair_or_swap (PairingsBoardPage *self,
+                 gint64             a,
+                 gint64             b,
+                 gboolean           swap,
+                 gboolean           confirmed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (swap)
+    ok = pairings_board_swap (self->store, a, b, confirmed, &error);
+  else
+    {
+      gint64 mentor = a, mentee = b;
+
+      for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
+        {
+          PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
+          if (person->application_id == a && person->role == PAIRINGS_ROLE_MENTEE)
+            {
+              mentor = b;
+              mentee = a;
+            }
+        }
+      ok = pairings_board_pair (self->store, mentor, mentee, confirmed, &error) != 0;
+      if (ok)
+        message = g_strdup_printf (_("%s and %s are now under discussion"), person_name (self, mentor),
+                                   person_name (self, mentee));
+    }
+  if (!ok && g_error_matches (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE))
+    {
+      ask_rule (self, error, a, b, swap);
+      return;
+    }
+  if (!ok)
+    {
+      report (self, error);
+      return;
+    }
+  changed (self, message != NULL ? message : _("Pair changed"));
+}
+
+static void
+move_pair (PairingsBoardPage *self,
+           gint64             pair_id,
+           PairingsStage      stage,
+           int                position)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pairings_board_move (self->store, &pair_id, 1, stage, position, &error))
+    {
+      report (self, error);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Moved to %s"), pairings_stage_get_label (stage));
+    changed (self, message);
+  }
+}
+
+static void
+dissolve_pair (PairingsBoardPage *self,
+               gint64             pair_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pairings_board_dissolve (self->store, &pair_id, 1, &error))
+    report (self, error);
+  else
+    changed (self, _("Pair dissolved"));
+}
+
+/**
+ * pairings_board_page_drop:
+ *
+ * What a drop does, wherever it comes from (a drag, a test).
+ *
+ * Returns: %TRUE when the drop means something there
+ */
+gboolean
+pairings_board_page_drop (PairingsBoardPage *self,
+                          const char        *payload,
+                          const char        *stage_or_pool,
+                          int                position,
+                          const char        *target)
+{
+  gboolean is_pair, target_is_pair;
+  gint64 id, target_id = 0;
+  int column = column_of (stage_or_pool);
+
+  g_return_val_if_fail (PAIRINGS_IS_BOARD_PAGE (self), FALSE);
+
+  if (self->store == NULL || !parse_payload (payload, &is_pair, &id) || column < 0)
+    return FALSE;
+  if (target != NULL && !parse_payload (target, &target_is_pair, &target_id))
+    return FALSE;
+
+  if (!is_pair)
+    {
+      /* A person onto a person: a new pair; onto a pair: a swap. */
+      if (target == NULL || target_id == id)
+        return FALSE;
+      do_pair_or_swap (self, target_is_pair ? target_id : id, target_is_pair ? id : target_id, target_is_pair, FALSE);
+      return TRUE;
+    }
+
+  /* A pair back to the mentees: dissolved; to a stage: moved there. */
+  if (column == 0)
+    {
+      dissolve_pair (self, id);
+      return TRUE;
+    }
+  if (column == 1)
+    return FALSE;
+  move_pair (self, id, (PairingsStage) (column - 2), position);
+  return TRUE;
+}
+
+/* Actions ---------------------------------------------------------------------- */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (widget);
+  gint64 pair;
+  const char *stage_name;
+  int position;
+  PairingsStage stage;
+
+  g_variant_get (parameter, "(x&si)", &pair, &stage_name, &position);
+  if (pairings_stage_from_string (stage_name, &stage))
+    move_pair (self, pair, stage, position);
+}
+
+static void
+pair_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gint64 a, b;
+
+  g_variant_get (parameter, "(xx)", &a, &b);
+  do_pair_or_swap (PAIRINGS_BOARD_PAGE (widget), a, b, g_str_equal (action_name, "board.swap"), FALSE);
+}
+
+static void
+dissolve_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dissolve_pair (PAIRINGS_BOARD_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+pin_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PairingsBoardPair *pair = self->board ? pairings_board_find_pair (self->board, id) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean pin;
+
+  if (pair == NULL)
+    return;
+  pin = !pair->pinned;
+  if (!pairings_board_set_pinned (self->store, &id, 1, pin, &error))
+    report (self, error);
+  else
+    changed (self, pin ? _("Pair pinned: suggestions keep it") : _("Pair unpinned"));
+}
+
+/* Cards -------------------------------------------------------------------------- */
+
+static GtkWidget *
+chip (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "board-chip");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static GtkWidget *
+chips (char **texts)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_widget_set_can_target (flow, FALSE);
+  gtk_widget_set_can_focus (flow, FALSE);
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    gtk_flow_box_insert (GTK_FLOW_BOX (flow), chip (texts[i]), -1);
+  return flow;
+}
+
+static GtkWidget *
+text_line (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static char *
+person_facts (PairingsBoardPerson *person)
+{
+  const char *stage = person->career_stage == PAIRINGS_CAREER_UNKNOWN ? ""
+                      : pairings_career_stage_get_label (person->career_stage);
+
+  return g_strdup_printf ("%s%s%s", stage, *stage && *person->institution ? " · " : "", person->institution);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  const char *payload = g_object_get_data (G_OBJECT (row), "payload");
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 12, 12);
+}
+
+static int
+row_column (GtkWidget *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "column"));
+}
+
+static gboolean
+on_row_drop (GtkDropTarget *target,
+             const GValue  *value,
+             double         x,
+             double         y,
+             GtkWidget     *row)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (row, PAIRINGS_TYPE_BOARD_PAGE));
+  const char *payload = g_value_get_string (value);
+  gboolean is_pair;
+  gint64 id;
+  int column = row_column (row);
+
+  if (!parse_payload (payload, &is_pair, &id))
+    return FALSE;
+  /* A pair dropped on a card goes where that card is, in its column. */
+  if (is_pair)
+    return pairings_board_page_drop (self, payload, column_names[column],
+                                     gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), NULL);
+  return pairings_board_page_drop (self, payload, column_names[column], -1,
+                                   g_object_get_data (G_OBJECT (row), "payload"));
+}
+
+static gboolean
+on_column_drop (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                GtkListBox    *list)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (list), PAIRINGS_TYPE_BOARD_PAGE));
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "column"));
+
+  return pairings_board_page_drop (self, g_value_get_string (value), column_names[column], -1, NULL);
+}
+
+static void
+add_drop_target (GtkWidget *widget,
+                 GCallback  callback)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  g_signal_connect (target, "drop", callback, widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+}
+
+/* The card's menu: the same moves as the drags. */
+static GMenuModel *
+pair_menu (PairingsBoardPair *pair)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *move = g_menu_new ();
+
+  for (int s = 0; s < PAIRINGS_N_STAGES; s++)
+    if ((PairingsStage) s != pair->stage)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (pairings_stage_get_label (s), NULL);
+
+        g_menu_item_set_action_and_target (item, "board.move", "(xsi)", pair->id, pairings_stage_to_string (s), -1);
+        g_menu_append_item (move, item);
+      }
+  g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (move));
+  {
+    g_autoptr(GMenuItem) pin = g_menu_item_new (pair->pinned ? _("_Unpin") : _("_Pin"), NULL);
+    g_autoptr(GMenuItem) dissolve = g_menu_item_new (_("_Dissolve"), NULL);
+
+    g_menu_item_set_action_and_target (pin, "board.pin", "x", pair->id);
+    g_menu_item_set_action_and_target (dissolve, "board.dissolve", "x", pair->id);
+    g_menu_append_item (menu, pin);
+    g_menu_append_item (menu, dissolve);
+  }
+  g_object_unref (move);
+  return G_MENU_MODEL (menu);
+}
+
+/* "Pair with…": the people of the other role who could take this one,
+ * those sharing most mentoring types first. */
+static GMenuModel *
+person_menu (PairingsBoardPage   *self,
+             PairingsBoardPerson *person)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *with = g_menu_new ();
+  GPtrArray *others = person->role == PAIRINGS_ROLE_MENTOR ? self->board->mentees : self->board->mentors;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      PairingsBoardPerson *other = g_ptr_array_index (others, i);
+      if (other->role == PAIRINGS_ROLE_MENTEE || other->used < other->capacity)
+        g_ptr_array_add (sorted, other);
+    }
+  for (guint i = 0; i < sorted->len && i < 12; i++)
+    {
+      PairingsBoardPerson *other = g_ptr_array_index (sorted, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (other->name, NULL);
+
+      g_menu_item_set_action_and_target (item, "board.pair", "(xx)", person->application_id, other->application_id);
+      g_menu_append_item (with, item);
+    }
+  g_menu_append_submenu (menu, _("Pair _with"), G_MENU_MODEL (with));
+  g_object_unref (with);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+popup_menu (GtkWidget *row)
+{
+  GMenuModel *model = g_object_get_data (G_OBJECT (row), "menu");
+  GtkWidget *popover;
+
+  if (model == NULL)
+    return;
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, row);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_right_click (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkWidget       *row)
+{
+  popup_menu (row);
+}
+
+/* Ctrl+←/→: the pair to the stage before or after; Ctrl+↑/↓: up or down
+ * its column; Menu, Shift+F10: the card's menu. */
+static gboolean
+on_card_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GtkWidget             *row)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (row, PAIRINGS_TYPE_BOARD_PAGE));
+  const char *payload = g_object_get_data (G_OBJECT (row), "payload");
+  int column = row_column (row);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  gboolean is_pair;
+  gint64 id;
+
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      popup_menu (row);
+      return TRUE;
+    }
+  if (!(state & GDK_CONTROL_MASK) || !parse_payload (payload, &is_pair, &id) || !is_pair)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      if (column > 2)
+        move_pair (self, id, (PairingsStage) (column - 3), -1);
+      else
+        dissolve_pair (self, id);
+      return TRUE;
+    case GDK_KEY_Right:
+      if (column - 2 + 1 < PAIRINGS_N_STAGES)
+        move_pair (self, id, (PairingsStage) (column - 1), -1);
+      return TRUE;
+    case GDK_KEY_Up:
+      if (index > 0)
+        move_pair (self, id, (PairingsStage) (column - 2), index - 1);
+      return TRUE;
+    case GDK_KEY_Down:
+      move_pair (self, id, (PairingsStage) (column - 2), index + 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static GtkWidget *
+make_row (PairingsBoardPage *self,
+          GtkWidget         *content,
+          const char        *payload,
+          const char        *accessible,
+          guint              column,
+          GMenuModel        *menu)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (content, "board-card");
+  gtk_widget_add_css_class (content, "card");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  gtk_widget_add_css_class (row, "board-row");
+  g_object_set_data_full (G_OBJECT (row), "payload", g_strdup (payload), g_free);
+  g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
+  if (menu != NULL)
+    g_object_set_data_full (G_OBJECT (row), "menu", menu, g_object_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  add_drop_target (row, G_CALLBACK (on_row_drop));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_card_key), row);
+  gtk_widget_add_controller (row, keys);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_right_click), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  return row;
+}
+
+static GtkWidget *
+person_row (PairingsBoardPage   *self,
+            PairingsBoardPerson *person,
+            guint                column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *facts = person_facts (person);
+  g_autofree char *payload = g_strdup_printf ("person:%" G_GINT64_FORMAT, person->application_id);
+
+  gtk_box_append (GTK_BOX (box), text_line (person->name, "heading"));
+  if (*facts)
+    gtk_box_append (GTK_BOX (box), text_line (facts, NULL));
+  if (*person->location)
+    gtk_box_append (GTK_BOX (box), text_line (person->location, "dim-label"));
+  if (person->role == PAIRINGS_ROLE_MENTOR)
+    {
+      int left = person->capacity - person->used;
+      g_autofree char *places = NULL;
+      GtkWidget *label;
+
+      if (left < 0)
+        places = g_strdup_printf (ngettext ("%d mentee for %d places", "%d mentees for %d places",
+                                            (gulong) person->used),
+                                  person->used, person->capacity);
+      else
+        places = g_strdup_printf (ngettext ("%d of %d place left", "%d of %d places left",
+                                            (gulong) MAX (person->capacity, 1)),
+                                  left, person->capacity);
+      label = text_line (places, left < 0 ? "error" : left == 0 ? "dim-label" : "accent");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_box_append (GTK_BOX (box), chips (person->mentoring_types));
+  return make_row (self, box, payload, person->name, column, person_menu (self, person));
+}
+
+static GtkWidget *
+pair_row (PairingsBoardPage *self,
+          PairingsBoardPair *pair)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *names = g_strdup_printf (_("%s and %s"), pair->mentor->name, pair->mentee->name);
+  g_autofree char *institutions = g_strdup_printf ("%s · %s", pair->mentor->institution, pair->mentee->institution);
+  g_autofree char *payload = g_strdup_printf ("pair:%" G_GINT64_FORMAT, pair->id);
+  GtkWidget *title = text_line (names, "heading");
+
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (top), title);
+  if (pair->pinned)
+    {
+      GtkWidget *pin = gtk_image_new_from_icon_name ("view-pin-symbolic");
+      gtk_widget_set_tooltip_text (pin, _("Pinned: suggestions keep this pair"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pinned"), -1);
+      gtk_box_append (GTK_BOX (top), pin);
+    }
+  if (pair->warnings != 0)
+    {
+      g_autofree char *warnings = pairings_board_warning_text (pair->warnings);
+      GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (badge, "warning");
+      gtk_widget_set_tooltip_text (badge, warnings);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, warnings, -1);
+      gtk_box_append (GTK_BOX (top), badge);
+    }
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), text_line (institutions, "dim-label"));
+  if (pair->score >= 0)
+    {
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (pair->score, 0, 1));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Match score"), -1);
+      gtk_box_append (GTK_BOX (box), bar);
+    }
+  if (pair->warnings != 0)
+    {
+      g_autofree char *warnings = pairings_board_warning_text (pair->warnings);
+      g_auto(GStrv) lines = g_strsplit (warnings, "\n", -1);
+      GtkWidget *flow = chips (lines);
+
+      gtk_widget_add_css_class (flow, "board-warnings");
+      gtk_box_append (GTK_BOX (box), flow);
+    }
+  gtk_box_append (GTK_BOX (box), chips (pair->shared_types));
+  return make_row (self, box, payload, names, 2 + pair->stage, pair_menu (pair));
+}
+
+/* Loading ------------------------------------------------------------------------ */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_header (PairingsBoardPage *self,
+            guint              column,
+            guint              count)
+{
+  g_autofree char *text = NULL;
+  gboolean over = FALSE;
+
+  if (column == 2 + PAIRINGS_STAGE_APPROVED && self->board->pair_limit >= 0)
+    {
+      /* TRANSLATORS: a column's title, its count and the cohort's limit */
+      text = g_strdup_printf (_("%s — %u of %d"), column_title (column), count, self->board->pair_limit);
+      over = count > (guint) self->board->pair_limit;
+    }
+  else
+    text = g_strdup_printf ("%s — %u", column_title (column), count);
+  gtk_label_set_text (self->headers[column], text);
+  if (over)
+    gtk_widget_add_css_class (GTK_WIDGET (self->headers[column]), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->headers[column]), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->headers[column]),
+                               over ? _("More approved pairs than the cohort's limit") : NULL);
+  /* Screen readers, and tests, find a column by a name that starts with
+   * its title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns[column]), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+void
+pairings_board_page_reload (PairingsBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint counts[N_COLUMNS] = { 0, };
+
+  g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
+
+  g_clear_pointer (&self->board, pairings_board_free);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    clear_list (self->lists[c]);
+  if (self->store == NULL || self->cohort == NULL)
+    return;
+
+  self->board = pairings_board_load (self->store, pairings_cohort_get_id (self->cohort), &error);
+  if (self->board == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  for (guint i = 0; i < self->board->mentees->len; i++)
+    gtk_list_box_append (self->lists[0], person_row (self, g_ptr_array_index (self->board->mentees, i), 0));
+  for (guint i = 0; i < self->board->mentors->len; i++)
+    gtk_list_box_append (self->lists[1], person_row (self, g_ptr_array_index (self->board->mentors, i), 1));
+  for (guint i = 0; i < self->board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (self->board->pairs, i);
+
+      gtk_list_box_append (self->lists[2 + pair->stage], pair_row (self, pair));
+      counts[2 + pair->stage]++;
+    }
+  counts[0] = self->board->mentees->len;
+  counts[1] = self->board->mentors->len;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    set_header (self, c, counts[c]);
+  {
+    g_autofree char *text = g_strdup_printf (ngettext ("%u mentee still to pair",
+                                                          "%u mentees still to pair", self->board->mentees->len),
+                                             self->board->mentees->len);
+    gtk_label_set_text (self->to_pair, text);
+  }
+}
+
+void
+pairings_board_page_show (PairingsBoardPage *self,
+                          PairingsStore     *store,
+                          PairingsCohort    *cohort)
+{
+  g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->cohort, cohort);
+  pairings_board_page_reload (self);
+}
+
+gboolean
+pairings_board_page_is_empty (PairingsBoardPage *self)
+{
+  return self->board == NULL ||
+         (self->board->pairs->len == 0 && self->board->mentees->len == 0 && self->board->mentors->len == 0);
+}
+
+/* Meeting mode: larger type for a projector; the window goes full screen. */
+void
+pairings_board_page_set_meeting_mode (PairingsBoardPage *self,
+                                      gboolean           meeting_mode)
+{
+  g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
+
+  self->meeting_mode = meeting_mode;
+  if (meeting_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "meeting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "meeting");
+}
+
+/* GObject -------------------------------------------------------------------------- */
+
+static void
+pairings_board_page_dispose (GObject *object)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->board, pairings_board_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cohort);
+
+  G_OBJECT_CLASS (pairings_board_page_parent_class)->dispose (object);
+}
+
+static void
+pairings_board_page_class_init (PairingsBoardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pairings_board_page_dispose;
+
+  /**
+   * PairingsBoardPage::changed:
+   * @message: what was done, for a toast that offers to undo it
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pairingsboard");
+  gtk_widget_class_install_action (widget_class, "board.move", "(xsi)", move_action);
+  gtk_widget_class_install_action (widget_class, "board.pair", "(xx)", pair_action);
+  gtk_widget_class_install_action (widget_class, "board.swap", "(xx)", pair_action);
+  gtk_widget_class_install_action (widget_class, "board.dissolve", "x", dissolve_action);
+  gtk_widget_class_install_action (widget_class, "board.pin", "x", pin_action);
+}
+
+static void
+pairings_board_page_init (PairingsBoardPage *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *suggest = gtk_button_new_with_mnemonic (_("_Suggest Pairs"));
+  GtkWidget *settings = gtk_button_new_with_mnemonic (_("Cohort _Settings…"));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 6);
+  self->to_pair = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->to_pair), "board-to-pair");
+  gtk_widget_add_css_class (GTK_WIDGET (self->to_pair), "title-4");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->to_pair), TRUE);
+  gtk_label_set_xalign (self->to_pair, 0);
+  gtk_label_set_ellipsize (self->to_pair, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->to_pair));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (suggest), "win.suggest-pairs");
+  gtk_widget_add_css_class (suggest, "suggested-action");
+  gtk_widget_set_tooltip_text (suggest, _("Fill the board with the best pairs for the mentees not yet paired; the pairs the committee kept stay"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (settings), "win.cohort-settings");
+  gtk_box_append (GTK_BOX (header), settings);
+  gtk_box_append (GTK_BOX (header), suggest);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->columns_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (self->columns_box, 12);
+  gtk_widget_set_margin_end (self->columns_box, 12);
+  gtk_widget_set_margin_bottom (self->columns_box, 12);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *list_scroller = gtk_scrolled_window_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      self->columns[c] = column;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, column_title (c), -1);
+      gtk_widget_add_css_class (column, "board-column");
+      gtk_widget_set_size_request (column, 240, -1);
+      self->headers[c] = GTK_LABEL (gtk_label_new (column_title (c)));
+      gtk_label_set_xalign (self->headers[c], 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->headers[c]), "heading");
+      gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->headers[c]));
+
+      self->lists[c] = GTK_LIST_BOX (list);
+      g_object_set_data (G_OBJECT (list), "column", GUINT_TO_POINTER (c));
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+      gtk_widget_add_css_class (list, "board-list");
+      gtk_widget_set_vexpand (list, TRUE);
+      add_drop_target (list, G_CALLBACK (on_column_drop));
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), list);
+      gtk_widget_set_vexpand (list_scroller, TRUE);
+      gtk_box_append (GTK_BOX (column), list_scroller);
+      gtk_box_append (GTK_BOX (self->columns_box), column);
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->columns_box);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+}
