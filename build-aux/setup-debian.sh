@@ -8,7 +8,7 @@ packages="
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev libcsv-dev sqlite3 time
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-bin
+  xvfb xauth dbus dbus-bin xdotool libx11-dev
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme librsvg2-common
 "
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "pairings-cohort-settings.h"
 #include "pairings-export-dialog.h"
@@ -1087,6 +1088,122 @@ test_board (Fixture       *f,
   pairings_board_free (board);
 }
 
+/* Where @widget's centre is on the X screen. */
+static void
+screen_point (GtkWidget *widget,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t in_native;
+  double sx, sy;
+  int rx = 0, ry = 0;
+  Window child;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &centre, &in_native));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                         gdk_x11_surface_get_xid (surface),
+                         DefaultRootWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface))),
+                         0, 0, &rx, &ry, &child);
+  *x = rx + (int) (sx + in_native.x);
+  *y = ry + (int) (sy + in_native.y);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_child_exit (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+/* A real drag with the pointer, through the X server (xdotool), while the
+ * window runs: a mentee card dragged onto a mentor card pairs them. */
+static void
+test_board_pointer_drag (Fixture       *f,
+                         gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1400, 860);
+  PairingsBoardPage *page;
+  PairingsBoard *board;
+  PairingsBoardPerson *mentee, *mentor = NULL;
+  GtkWidget *from, *to;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int x1, y1, x2, y2;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_assert_nonnull (xdotool);   /* build-aux/setup-debian.sh installs it */
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  page = PAIRINGS_BOARD_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE));
+  settle (f->window);
+
+  board = pairings_board_load (pairings_window_get_store (window),
+                               pairings_cohort_get_id (pairings_window_get_cohort (window)), &error);
+  g_assert_no_error (error);
+  mentee = g_ptr_array_index (board->mentees, 0);
+  for (guint i = 0; i < board->mentors->len && mentor == NULL; i++)
+    {
+      PairingsBoardPerson *m = g_ptr_array_index (board->mentors, i);
+      if (m->used < m->capacity)
+        mentor = m;
+    }
+  if (mentor == NULL)
+    g_error ("the demo has no mentor with a place left");
+  from = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentee->name), GTK_TYPE_LIST_BOX_ROW);
+  to = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentor->name), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  screen_point (from, &x1, &y1);
+  screen_point (to, &x2, &y2);
+
+  script = g_strdup_printf ("mousemove %d %d sleep 0.3 mousedown 1 sleep 0.3 mousemove %d %d sleep 0.2"
+                            " mousemove %d %d sleep 0.2 mousemove %d %d sleep 0.2 mousemove %d %d sleep 0.5"
+                            " mouseup 1 sleep 0.3",
+                            x1, y1, x1 + 12, y1 + 6, (x1 + x2) / 2, (y1 + y2) / 2, x2 - 4, y2 - 2, x2, y2);
+  {
+    g_auto(GStrv) args = g_strsplit (script, " ", -1);
+    g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+    g_auto(GStrv) full = NULL;
+
+    g_strv_builder_add (argv, xdotool);
+    g_strv_builder_addv (argv, (const char **) args);
+    full = g_strv_builder_end (argv);
+    g_assert_true (g_spawn_async (NULL, full, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+    g_assert_no_error (error);
+  }
+  g_child_watch_add (pid, on_child_exit, &done);
+  wait_until (child_done, &done, 30);
+  settle (f->window);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pairs WHERE mentor_application_id = %" G_GINT64_FORMAT
+                                            " AND mentee_application_id = %" G_GINT64_FORMAT " AND stage = 'discussion'",
+                                            mentor->application_id, mentee->application_id);
+    g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (store, sql), ==, 1);
+  }
+  screenshot (f->window, "board-after-drag", NULL);
+  pairings_board_free (board);
+}
+
 static int
 count_suggested (PairingsWindow *window)
 {
@@ -1218,6 +1335,7 @@ main (int    argc,
   ADD ("/window/suggest-pairs", test_suggest_pairs);
   ADD ("/window/applications-page", test_applications_page);
   ADD ("/window/board", test_board);
+  ADD ("/window/board-pointer-drag", test_board_pointer_drag);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();
