@@ -313,14 +313,19 @@ pairings_board_warning_text (PairingsBoardWarnings warnings)
   " 'score', score, 'locked', locked, 'outcome', outcome, 'end_reason', end_reason," \
   " 'continues_from', continues_from, 'created_at', created_at)"
 
-/* id → the pair's row as JSON, for every pair of the cohort. */
+/* id → the pair's row as JSON, for the pairs of the cohort in the stages
+ * of @stages (a bit per stage): those an operation may change. */
 static GHashTable *
 snapshot (PairingsStore  *store,
           gint64          cohort_id,
+          guint           stages,
           GError        **error)
 {
   GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, " PAIR_JSON " FROM pairs WHERE cohort_id = ?",
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, " PAIR_JSON " FROM pairs WHERE cohort_id = ?"
+                                                " AND ((stage = 'suggested' AND ?2 & 1) OR (stage = 'discussion' AND ?2 & 2)"
+                                                " OR (stage = 'approved' AND ?2 & 4) OR (stage = 'announced' AND ?2 & 8)"
+                                                " OR (stage = 'set_aside' AND ?2 & 16))",
                                                 error);
   int rc;
 
@@ -330,6 +335,7 @@ snapshot (PairingsStore  *store,
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, cohort_id);
+  sqlite3_bind_int (stmt, 2, (int) stages);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (rows, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
@@ -347,11 +353,12 @@ snapshot (PairingsStore  *store,
 static gboolean
 log_changes (PairingsStore  *store,
              gint64          cohort_id,
+             guint           stages,
              GHashTable     *before,
              const char     *what,
              GError        **error)
 {
-  g_autoptr(GHashTable) after = snapshot (store, cohort_id, error);
+  g_autoptr(GHashTable) after = snapshot (store, cohort_id, stages, error);
   g_autoptr(GString) old_rows = g_string_new ("[");
   g_autoptr(GString) new_rows = g_string_new ("[");
   g_autofree char *old_json = NULL;
@@ -572,12 +579,17 @@ check_pair (PairingsStore  *store,
   return TRUE;
 }
 
-/* Runs @operation between a snapshot and the event, in one transaction. */
+/* Runs @operation between a snapshot and the event, in one transaction.
+ * @stages: the stages (a bit each) it may change pairs in, before or after. */
 typedef gboolean (*Operation) (PairingsStore *store, gpointer data, GError **error);
+
+#define ALL_STAGES ((1u << PAIRINGS_N_STAGES) - 1)
+#define STAGE_BIT(s) (1u << (s))
 
 static gboolean
 run (PairingsStore  *store,
      gint64          cohort_id,
+     guint           stages,
      const char     *what,
      Operation       operation,
      gpointer        data,
@@ -587,12 +599,36 @@ run (PairingsStore  *store,
 
   if (!_pairings_store_begin (store, error))
     return FALSE;
-  before = snapshot (store, cohort_id, error);
-  if (before != NULL && operation (store, data, error) && log_changes (store, cohort_id, before, what, error) &&
+  before = snapshot (store, cohort_id, stages, error);
+  if (before != NULL && operation (store, data, error) && log_changes (store, cohort_id, stages, before, what, error) &&
       _pairings_store_commit (store, error))
     return TRUE;
   _pairings_store_rollback (store);
   return FALSE;
+}
+
+/* The stages the pairs of @ids are in, a bit each. */
+static guint
+stages_of (PairingsStore *store,
+           const gint64  *ids,
+           guint          n)
+{
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT stage FROM pairs WHERE id = ?", NULL);
+  guint stages = 0;
+
+  if (stmt == NULL)
+    return ALL_STAGES;
+  for (guint i = 0; i < n; i++)
+    {
+      PairingsStage stage;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW &&
+          pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &stage))
+        stages |= STAGE_BIT (stage);
+      sqlite3_reset (stmt);
+    }
+  return stages;
 }
 
 /* Pair ------------------------------------------------------------------------- */
@@ -660,7 +696,8 @@ pairings_board_pair (PairingsStore  *store,
   if (!get_application (store, mentor_application_id, &mentor, error) ||
       !get_application (store, mentee_application_id, &mentee, error) ||
       !check_pair (store, &mentor, &mentee, 0, confirmed, error) ||
-      !run (store, mentor.cohort_id, "pair", do_pair, &data, error))
+      !run (store, mentor.cohort_id, STAGE_BIT (PAIRINGS_STAGE_DISCUSSION) | STAGE_BIT (PAIRINGS_STAGE_SET_ASIDE),
+            "pair", do_pair, &data, error))
     return 0;
   return data.pair_id;
 }
@@ -674,6 +711,7 @@ typedef struct
   guint          n;
   PairingsStage  stage;
   int            position;
+  guint          stages;     /* those to renumber afterwards */
 } MoveData;
 
 static gboolean
@@ -687,7 +725,8 @@ do_move (PairingsStore *store,
   if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, error))
     return FALSE;
   for (int s = 0; s < PAIRINGS_N_STAGES; s++)
-    if ((PairingsStage) s != d->stage && !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+    if ((PairingsStage) s != d->stage && (d->stages & STAGE_BIT (s)) &&
+        !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
       return FALSE;
   return TRUE;
 }
@@ -734,7 +773,7 @@ pairings_board_move (PairingsStore  *store,
                      int             position,
                      GError        **error)
 {
-  MoveData data = { 0, pair_ids, n_pairs, stage, position };
+  MoveData data = { 0, pair_ids, n_pairs, stage, position, ALL_STAGES };
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (stage < PAIRINGS_N_STAGES, FALSE);
@@ -752,7 +791,8 @@ pairings_board_move (PairingsStore  *store,
                        _("The mentee of this set-aside pair has another mentor now"));
           return FALSE;
         }
-  return run (store, data.cohort_id, "move", do_move, &data, error);
+  data.stages = stages_of (store, pair_ids, n_pairs) | STAGE_BIT (stage);
+  return run (store, data.cohort_id, data.stages, "move", do_move, &data, error);
 }
 
 /* Dissolve --------------------------------------------------------------------- */
@@ -774,7 +814,7 @@ do_dissolve (PairingsStore *store,
         return FALSE;
     }
   for (int s = 0; s < PAIRINGS_N_STAGES; s++)
-    if (!renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+    if ((d->stages & STAGE_BIT (s)) && !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
       return FALSE;
   return TRUE;
 }
@@ -786,12 +826,15 @@ pairings_board_dissolve (PairingsStore  *store,
                          guint           n_pairs,
                          GError        **error)
 {
-  MoveData data = { 0, pair_ids, n_pairs, 0, -1 };
+  MoveData data = { 0, pair_ids, n_pairs, 0, -1, ALL_STAGES };
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
 
   data.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
-  return data.cohort_id != 0 && run (store, data.cohort_id, "dissolve", do_dissolve, &data, error);
+  if (data.cohort_id == 0)
+    return FALSE;
+  data.stages = stages_of (store, pair_ids, n_pairs);
+  return run (store, data.cohort_id, data.stages, "dissolve", do_dissolve, &data, error);
 }
 
 /* Swap ------------------------------------------------------------------------- */
@@ -857,7 +900,7 @@ pairings_board_swap (PairingsStore  *store,
       !get_application (store, person.role == PAIRINGS_ROLE_MENTEE ? application_id : mentee_id, &mentee, error) ||
       !check_pair (store, &mentor, &mentee, pair_id, confirmed, error))
     return FALSE;
-  return run (store, person.cohort_id, "swap", do_swap, &data, error);
+  return run (store, person.cohort_id, stages_of (store, &pair_id, 1), "swap", do_swap, &data, error);
 }
 
 /* Pin -------------------------------------------------------------------------- */
@@ -896,13 +939,14 @@ pairings_board_set_pinned (PairingsStore  *store,
                            gboolean        pinned,
                            GError        **error)
 {
-  PinData data = { { 0, pair_ids, n_pairs, 0, -1 }, pinned };
+  PinData data = { { 0, pair_ids, n_pairs, 0, -1, ALL_STAGES }, pinned };
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
 
   data.move.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
   return data.move.cohort_id != 0 &&
-         run (store, data.move.cohort_id, pinned ? "pin" : "unpin", do_pin, &data, error);
+         run (store, data.move.cohort_id, stages_of (store, pair_ids, n_pairs), pinned ? "pin" : "unpin",
+              do_pin, &data, error);
 }
 
 /* Undo and redo ---------------------------------------------------------------- */
