@@ -1048,6 +1048,40 @@ test_board (Fixture       *f,
   g_assert_cmpstr (state, ==, "approved:0:1");
   g_clear_pointer (&state, g_free);
 
+  /* Several selected pairs dragged together to Announced, in their order. */
+  {
+    g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+    gint64 cohort = pairings_cohort_get_id (pairings_window_get_cohort (window));
+    g_autofree char *first = g_strdup_printf ("SELECT id FROM pairs WHERE stage = 'suggested' AND cohort_id = %"
+                                              G_GINT64_FORMAT " ORDER BY position LIMIT 1", cohort);
+    g_autofree char *second = g_strdup_printf ("%s OFFSET 1", first);
+    g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pairs WHERE stage = 'announced' AND cohort_id = %"
+                                              G_GINT64_FORMAT, cohort);
+    gint64 a = query_int (store, first);
+    gint64 b = query_int (store, second);
+    int announced = query_int (store, count);
+    g_autofree char *pairs = g_strdup_printf ("pairs:%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, a, b);
+    g_autofree char *sa = NULL;
+    g_autofree char *sb = NULL;
+
+    g_assert_cmpint (a, >, 0);
+    g_assert_cmpint (b, >, 0);
+    g_assert_true (pairings_board_page_drop (page, pairs, "announced", -1, NULL));
+    sa = pair_state (window, a);
+    sb = pair_state (window, b);
+    {
+      g_autofree char *ea = g_strdup_printf ("announced:%d:0", announced);
+      g_autofree char *eb = g_strdup_printf ("announced:%d:0", announced + 1);
+      g_assert_cmpstr (sa, ==, ea);
+      g_assert_cmpstr (sb, ==, eb);
+    }
+    /* One undo puts both back. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_clear_pointer (&sa, g_free);
+    sa = pair_state (window, a);
+    g_assert_true (g_str_has_prefix (sa, "suggested:0:"));
+  }
+
   /* A mentor with no place left: the board asks, naming the rule; Cancel
    * changes nothing, Pair Anyway pairs. */
   {

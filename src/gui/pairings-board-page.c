@@ -228,34 +228,76 @@ do_pair_or_swap (PairingsBoardPage *self,
 }
 
 static void
-move_pair (PairingsBoardPage *self,
-           gint64             pair_id,
-           PairingsStage      stage,
-           int                position)
+move_pairs (PairingsBoardPage *self,
+            const gint64      *pair_ids,
+            guint              n,
+            PairingsStage      stage,
+            int                position)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!pairings_board_move (self->store, &pair_id, 1, stage, position, &error))
+  if (!pairings_board_move (self->store, pair_ids, n, stage, position, &error))
     {
       report (self, error);
       return;
     }
   {
-    g_autofree char *message = g_strdup_printf (_("Moved to %s"), pairings_stage_get_label (stage));
+    g_autofree char *message = n == 1 ? g_strdup_printf (_("Moved to %s"), pairings_stage_get_label (stage))
+                               : g_strdup_printf (ngettext ("%u pair moved to %s", "%u pairs moved to %s", n),
+                                                  n, pairings_stage_get_label (stage));
     changed (self, message);
   }
+}
+
+static void
+move_pair (PairingsBoardPage *self,
+           gint64             pair_id,
+           PairingsStage      stage,
+           int                position)
+{
+  move_pairs (self, &pair_id, 1, stage, position);
+}
+
+static void
+dissolve_pairs (PairingsBoardPage *self,
+                const gint64      *pair_ids,
+                guint              n)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pairings_board_dissolve (self->store, pair_ids, n, &error))
+    report (self, error);
+  else
+    changed (self, ngettext ("Pair dissolved", "Pairs dissolved", n));
 }
 
 static void
 dissolve_pair (PairingsBoardPage *self,
                gint64             pair_id)
 {
-  g_autoptr(GError) error = NULL;
+  dissolve_pairs (self, &pair_id, 1);
+}
 
-  if (!pairings_board_dissolve (self->store, &pair_id, 1, &error))
-    report (self, error);
-  else
-    changed (self, _("Pair dissolved"));
+/* "pairs:1,2,3": several selected pair cards dragged together. */
+static GArray *
+parse_pairs (const char *payload)
+{
+  g_auto(GStrv) parts = NULL;
+  GArray *ids;
+
+  if (payload == NULL || !g_str_has_prefix (payload, "pairs:"))
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  parts = g_strsplit (payload + strlen ("pairs:"), ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    g_clear_pointer (&ids, g_array_unref);
+  return ids;
 }
 
 /**
@@ -278,6 +320,18 @@ pairings_board_page_drop (PairingsBoardPage *self,
 
   g_return_val_if_fail (PAIRINGS_IS_BOARD_PAGE (self), FALSE);
 
+  if (self->store != NULL && column >= 0 && g_str_has_prefix (payload, "pairs:"))
+    {
+      g_autoptr(GArray) ids = parse_pairs (payload);
+
+      if (ids == NULL || column == 1)
+        return FALSE;
+      if (column == 0)
+        dissolve_pairs (self, (gint64 *) (void *) ids->data, ids->len);
+      else
+        move_pairs (self, (gint64 *) (void *) ids->data, ids->len, (PairingsStage) (column - 2), position);
+      return TRUE;
+    }
   if (self->store == NULL || !parse_payload (payload, &is_pair, &id) || column < 0)
     return FALSE;
   if (target != NULL && !parse_payload (target, &target_is_pair, &target_id))
@@ -420,7 +474,23 @@ on_drag_prepare (GtkDragSource *source,
                  GtkWidget     *row)
 {
   const char *payload = g_object_get_data (G_OBJECT (row), "payload");
+  GtkWidget *list = gtk_widget_get_parent (row);
 
+  /* A selected pair card takes the other selected cards of its column. */
+  if (g_str_has_prefix (payload, "pair:") && gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+    {
+      g_autoptr(GList) selected = gtk_list_box_get_selected_rows (GTK_LIST_BOX (list));
+
+      if (selected != NULL && selected->next != NULL)
+        {
+          g_autoptr(GString) pairs = g_string_new ("pairs:");
+
+          for (GList *l = selected; l != NULL; l = l->next)
+            g_string_append_printf (pairs, "%s%s", l == selected ? "" : ",",
+                                    (const char *) g_object_get_data (l->data, "payload") + strlen ("pair:"));
+          return gdk_content_provider_new_typed (G_TYPE_STRING, pairs->str);
+        }
+    }
   return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
 }
 
@@ -592,18 +662,31 @@ on_card_key (GtkEventControllerKey *controller,
     }
   if (!(state & GDK_CONTROL_MASK) || !parse_payload (payload, &is_pair, &id) || !is_pair)
     return FALSE;
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+    {
+      /* The selected cards of the column go together (this one at least). */
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GList) selected = gtk_list_box_get_selected_rows (GTK_LIST_BOX (gtk_widget_get_parent (row)));
+
+      if (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+        for (GList *l = selected; l != NULL; l = l->next)
+          {
+            gint64 other = g_ascii_strtoll ((const char *) g_object_get_data (l->data, "payload") + strlen ("pair:"),
+                                            NULL, 10);
+            g_array_append_val (ids, other);
+          }
+      if (ids->len == 0)
+        g_array_append_val (ids, id);
+      if (keyval == GDK_KEY_Left && column > 2)
+        move_pairs (self, (gint64 *) (void *) ids->data, ids->len, (PairingsStage) (column - 3), -1);
+      else if (keyval == GDK_KEY_Left)
+        dissolve_pairs (self, (gint64 *) (void *) ids->data, ids->len);
+      else if (column - 2 + 1 < PAIRINGS_N_STAGES)
+        move_pairs (self, (gint64 *) (void *) ids->data, ids->len, (PairingsStage) (column - 1), -1);
+      return TRUE;
+    }
   switch (keyval)
     {
-    case GDK_KEY_Left:
-      if (column > 2)
-        move_pair (self, id, (PairingsStage) (column - 3), -1);
-      else
-        dissolve_pair (self, id);
-      return TRUE;
-    case GDK_KEY_Right:
-      if (column - 2 + 1 < PAIRINGS_N_STAGES)
-        move_pair (self, id, (PairingsStage) (column - 1), -1);
-      return TRUE;
     case GDK_KEY_Up:
       if (index > 0)
         move_pair (self, id, (PairingsStage) (column - 2), index - 1);
@@ -944,7 +1027,8 @@ pairings_board_page_init (PairingsBoardPage *self)
 
       self->lists[c] = GTK_LIST_BOX (list);
       g_object_set_data (G_OBJECT (list), "column", GUINT_TO_POINTER (c));
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+      /* Ctrl+click and Shift+click choose several pairs to move at once. */
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), c >= 2 ? GTK_SELECTION_MULTIPLE : GTK_SELECTION_SINGLE);
       gtk_widget_add_css_class (list, "board-list");
       gtk_widget_set_vexpand (list, TRUE);
       add_drop_target (list, G_CALLBACK (on_column_drop));
