@@ -1035,6 +1035,27 @@ test_board (Fixture       *f,
   g_assert_cmpstr (state, ==, "approved:0:1");
   g_clear_pointer (&state, g_free);
 
+  /* Why this pair: the engine's score, criterion by criterion, in a
+   * popover on the card; nothing changes. */
+  {
+    GtkWidget *explanation;
+    g_autofree char *before = pair_state (window, pair_id);
+    g_autofree char *after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.explain", "x", pair_id));
+    settle (f->window);
+    explanation = find_label_prefix (GTK_WIDGET (page), "Score ");
+    if (explanation == NULL)
+      explanation = find_label_prefix (GTK_WIDGET (page), "The engine ");
+    g_assert_nonnull (explanation);
+    g_assert_true (gtk_widget_get_mapped (explanation));
+    screenshot (f->window, "board-explain", NULL);
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (explanation, GTK_TYPE_POPOVER)));
+    settle (f->window);
+    after = pair_state (window, pair_id);
+    g_assert_cmpstr (before, ==, after);
+  }
+
   /* Dragged back to the mentees: dissolved; one undo brings it back. */
   {
     g_autofree char *pair_payload = g_strdup_printf ("pair:%" G_GINT64_FORMAT, pair_id);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "pairings-board.h"
+#include "pairings-matcher.h"
 #include "pairings-board-page.h"
 
 #define N_COLUMNS (2 + PAIRINGS_N_STAGES)
@@ -415,6 +416,88 @@ pin_action (GtkWidget  *widget,
     changed (self, pin ? _("Pair pinned: suggestions keep it") : _("Pair unpinned"));
 }
 
+/* Why a pair: the matching engine's score for it, criterion by criterion,
+ * and the best other mentor it found, in a popover on the card. */
+static GtkWidget *
+find_pair_row (PairingsBoardPage *self,
+               gint64             pair_id)
+{
+  g_autofree char *payload = g_strdup_printf ("pair:%" G_GINT64_FORMAT, pair_id);
+
+  for (guint c = 2; c < N_COLUMNS; c++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[c])); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "payload"), payload) == 0)
+        return row;
+  return NULL;
+}
+
+static void
+explain_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PairingsBoardPair *pair = self->board ? pairings_board_find_pair (self->board, id) : NULL;
+  GtkWidget *row = find_pair_row (self, id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  PairingsMatchSettings settings;
+  PairingsMatchResult *result;
+  PairingsSuggestion *found = NULL, *instead = NULL;
+  GtkWidget *popover, *label;
+
+  if (pair == NULL || row == NULL)
+    return;
+  if (!pairings_match_settings_load (self->store, self->board->cohort_id, &settings, &error) ||
+      (result = pairings_matcher_run (self->store, self->board->cohort_id, &settings, NULL, &error)) == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  for (guint i = 0; i < result->pairs->len; i++)
+    {
+      PairingsSuggestion *s = g_ptr_array_index (result->pairs, i);
+
+      if (s->mentee_id == pair->mentee->application_id && s->mentor_id == pair->mentor->application_id)
+        found = s;
+      else if (s->mentee_id == pair->mentee->application_id)
+        instead = s;
+    }
+
+  if (found != NULL)
+    {
+      g_string_append_printf (text, _("Score %d"), found->score);
+      for (guint c = 0; c < found->contributions->len; c++)
+        g_string_append_printf (text, "\n%s", g_array_index (found->contributions, PairingsContribution, c).text);
+      if (found->alternative_id > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Best alternative: %s (score %d)"), found->alternative_name,
+                                  found->alternative_score);
+        }
+    }
+  else if (instead != NULL)
+    g_string_append_printf (text, _("The engine would now pair %s with %s (score %d)."),
+                            pair->mentee->name, instead->mentor_name, instead->score);
+  else
+    g_string_append (text, _("The engine has no score for this pair (a rule of the cohort's settings rules it out)."));
+  pairings_match_result_free (result);
+
+  popover = gtk_popover_new ();
+  label = gtk_label_new (text->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "board-explanation");
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_widget_set_parent (popover, row);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 /* Cards -------------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -573,9 +656,12 @@ pair_menu (PairingsBoardPair *pair)
       }
   g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (move));
   {
+    g_autoptr(GMenuItem) explain = g_menu_item_new (_("_Why This Pair?"), NULL);
     g_autoptr(GMenuItem) pin = g_menu_item_new (pair->pinned ? _("_Unpin") : _("_Pin"), NULL);
     g_autoptr(GMenuItem) dissolve = g_menu_item_new (_("_Dissolve"), NULL);
 
+    g_menu_item_set_action_and_target (explain, "board.explain", "x", pair->id);
+    g_menu_append_item (menu, explain);
     g_menu_item_set_action_and_target (pin, "board.pin", "x", pair->id);
     g_menu_item_set_action_and_target (dissolve, "board.dissolve", "x", pair->id);
     g_menu_append_item (menu, pin);
@@ -975,6 +1061,7 @@ pairings_board_page_class_init (PairingsBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.swap", "(xx)", pair_action);
   gtk_widget_class_install_action (widget_class, "board.dissolve", "x", dissolve_action);
   gtk_widget_class_install_action (widget_class, "board.pin", "x", pin_action);
+  gtk_widget_class_install_action (widget_class, "board.explain", "x", explain_action);
 }
 
 static void
