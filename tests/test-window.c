@@ -955,6 +955,50 @@ pair_state (PairingsWindow *window,
   return state != NULL ? state : g_strdup ("none");
 }
 
+/* Every stage column shows the cohort's pairs of that stage in the
+ * database's order, and the mentees' column the mentees without one. */
+static void
+assert_board_matches_database (PairingsBoardPage *page,
+                               PairingsWindow    *window)
+{
+  const char *stages[] = { "suggested", "discussion", "approved", "announced", "set_aside" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+  gint64 cohort = pairings_cohort_get_id (pairings_window_get_cohort (window));
+  GtkWidget *lists[7];
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && n < 7;)
+    {
+      if (GTK_IS_LIST_BOX (w))
+        lists[n++] = w;
+      if (gtk_widget_get_first_child (w) != NULL && !GTK_IS_LIST_BOX (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == GTK_WIDGET (page))
+            break;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (n, ==, 7);
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(group_concat('pair:' || id, ' '), '') FROM"
+                                              " (SELECT id FROM pairs WHERE cohort_id = %" G_GINT64_FORMAT
+                                              " AND stage = '%s' ORDER BY position)", cohort, stages[s]);
+      g_autofree char *expected = query_text (store, sql);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (lists[2 + s]); row != NULL; row = gtk_widget_get_next_sibling (row))
+        g_string_append_printf (shown, "%s%s", shown->len ? " " : "", (char *) g_object_get_data (G_OBJECT (row), "payload"));
+      g_assert_cmpstr (shown->str, ==, expected);
+    }
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -1030,6 +1074,7 @@ test_board (Fixture       *f,
   state = pair_state (window, pair_id);
   g_assert_cmpstr (state, ==, "approved:0:0");
   g_clear_pointer (&state, g_free);
+  assert_board_matches_database (page, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.pin", "x", pair_id));
   state = pair_state (window, pair_id);
   g_assert_cmpstr (state, ==, "approved:0:1");
@@ -1132,6 +1177,9 @@ test_board (Fixture       *f,
     settle (f->window);
     g_assert_cmpint (query_int (pairings_window_get_store (window), "SELECT count(*) FROM pairs"), ==, before + 1);
   }
+
+  /* After all that, every card is where the database says. */
+  assert_board_matches_database (page, window);
 
   /* Meeting mode: larger cards, the whole screen, no confidential data. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting-mode", NULL));

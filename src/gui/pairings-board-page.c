@@ -701,12 +701,33 @@ person_menu (PairingsBoardPage   *self,
   return G_MENU_MODEL (menu);
 }
 
+/* The card's menu, made from the board as it is now (a card may outlive
+ * several changes). */
 static void
 popup_menu (GtkWidget *row)
 {
-  GMenuModel *model = g_object_get_data (G_OBJECT (row), "menu");
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (row, PAIRINGS_TYPE_BOARD_PAGE));
+  const char *payload = g_object_get_data (G_OBJECT (row), "payload");
+  g_autoptr(GMenuModel) model = NULL;
   GtkWidget *popover;
+  gboolean is_pair;
+  gint64 id;
 
+  if (self->board == NULL || !parse_payload (payload, &is_pair, &id))
+    return;
+  if (is_pair)
+    {
+      PairingsBoardPair *pair = pairings_board_find_pair (self->board, id);
+      if (pair != NULL)
+        model = pair_menu (pair);
+    }
+  else
+    for (guint i = 0; i < self->board->people->len && model == NULL; i++)
+      {
+        PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
+        if (person->application_id == id)
+          model = person_menu (self, person);
+      }
   if (model == NULL)
     return;
   popover = gtk_popover_menu_new_from_model (model);
@@ -785,13 +806,31 @@ on_card_key (GtkEventControllerKey *controller,
     }
 }
 
+/* What a card shows, as one string: a card whose signature has not changed
+ * is kept as it is across a change to the board. */
+static char *
+person_signature (PairingsBoardPerson *person)
+{
+  return g_strdup_printf ("person:%" G_GINT64_FORMAT "|%d|%d|%s|%s|%s|%d", person->application_id, person->used,
+                          person->capacity, person->name, person->institution, person->location,
+                          person->career_stage);
+}
+
+static char *
+pair_signature (PairingsBoardPair *pair)
+{
+  return g_strdup_printf ("pair:%" G_GINT64_FORMAT "|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%u|%.3f|%s|%s",
+                          pair->id, pair->stage, pair->mentor->application_id, pair->mentee->application_id,
+                          pair->pinned, (guint) pair->warnings, pair->score, pair->mentor->name, pair->mentee->name);
+}
+
 static GtkWidget *
 make_row (PairingsBoardPage *self,
           GtkWidget         *content,
           const char        *payload,
           const char        *accessible,
           guint              column,
-          GMenuModel        *menu)
+          const char        *signature)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
@@ -804,8 +843,7 @@ make_row (PairingsBoardPage *self,
   gtk_widget_add_css_class (row, "board-row");
   g_object_set_data_full (G_OBJECT (row), "payload", g_strdup (payload), g_free);
   g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
-  if (menu != NULL)
-    g_object_set_data_full (G_OBJECT (row), "menu", menu, g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "signature", g_strdup (signature), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -853,7 +891,10 @@ person_row (PairingsBoardPage   *self,
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_box_append (GTK_BOX (box), chips (person->mentoring_types));
-  return make_row (self, box, payload, person->name, column, person_menu (self, person));
+  {
+    g_autofree char *signature = person_signature (person);
+    return make_row (self, box, payload, person->name, column, signature);
+  }
 }
 
 static GtkWidget *
@@ -906,7 +947,10 @@ pair_row (PairingsBoardPage *self,
       gtk_box_append (GTK_BOX (box), flow);
     }
   gtk_box_append (GTK_BOX (box), chips (pair->shared_types));
-  return make_row (self, box, payload, names, 2 + pair->stage, pair_menu (pair));
+  {
+    g_autofree char *signature = pair_signature (pair);
+    return make_row (self, box, payload, names, 2 + pair->stage, signature);
+  }
 }
 
 /* Loading ------------------------------------------------------------------------ */
@@ -948,47 +992,151 @@ set_header (PairingsBoardPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns[column]), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
+typedef struct
+{
+  const char *signature;
+  gboolean    is_pair;
+  gpointer    data;
+} Wanted;
+
+/* Makes @column show @wanted, in that order, keeping the cards that did
+ * not change: after a move only the cards that moved are made again. */
+static void
+sync_column (PairingsBoardPage *self,
+             guint              column,
+             GArray            *wanted)
+{
+  GtkListBox *list = self->lists[column];
+  g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *row, *next;
+  guint i = 0;
+  gboolean same = TRUE;
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+    {
+      const char *signature = g_object_get_data (G_OBJECT (row), "signature");
+
+      g_hash_table_insert (existing, (gpointer) signature, row);
+      if (i >= wanted->len || g_strcmp0 (signature, g_array_index (wanted, Wanted, i).signature) != 0)
+        same = FALSE;
+    }
+  if (same && i == wanted->len)
+    return;
+
+  for (guint k = 0; k < wanted->len; k++)
+    g_hash_table_add (keep, (gpointer) g_array_index (wanted, Wanted, k).signature);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = next)
+    {
+      next = gtk_widget_get_next_sibling (row);
+      if (!g_hash_table_contains (keep, g_object_get_data (G_OBJECT (row), "signature")))
+        {
+          g_hash_table_remove (existing, g_object_get_data (G_OBJECT (row), "signature"));
+          gtk_list_box_remove (list, row);
+        }
+    }
+
+  for (guint k = 0; k < wanted->len; k++)
+    {
+      Wanted *w = &g_array_index (wanted, Wanted, k);
+      GtkListBoxRow *at = gtk_list_box_get_row_at_index (list, (int) k);
+      GtkWidget *card;
+
+      if (at != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (at), "signature"), w->signature) == 0)
+        continue;
+      card = g_hash_table_lookup (existing, w->signature);
+      if (card != NULL)
+        {
+          g_object_ref (card);
+          gtk_list_box_remove (list, card);
+          gtk_list_box_insert (list, card, (int) k);
+          g_object_unref (card);
+        }
+      else
+        gtk_list_box_insert (list, w->is_pair ? pair_row (self, w->data) : person_row (self, w->data, column),
+                             (int) k);
+    }
+}
+
+static void
+sync_people (PairingsBoardPage *self,
+             guint              column,
+             GPtrArray         *people)
+{
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (Wanted));
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      Wanted w = { NULL, FALSE, g_ptr_array_index (people, i) };
+
+      g_ptr_array_add (signatures, person_signature (w.data));
+      w.signature = g_ptr_array_index (signatures, signatures->len - 1);
+      g_array_append_val (wanted, w);
+    }
+  sync_column (self, column, wanted);
+}
+
 void
 pairings_board_page_reload (PairingsBoardPage *self)
 {
   g_autoptr(GError) error = NULL;
-  guint counts[N_COLUMNS] = { 0, };
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
+  GArray *wanted[N_COLUMNS] = { NULL, };
+  PairingsBoard *old;
 
   g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
 
-  g_clear_pointer (&self->board, pairings_board_free);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    clear_list (self->lists[c]);
   if (self->store == NULL || self->cohort == NULL)
-    return;
+    {
+      g_clear_pointer (&self->board, pairings_board_free);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        clear_list (self->lists[c]);
+      return;
+    }
 
+  /* The cards keep pointers into the board they were made from only while
+   * they are made; the old board goes once the new one is shown. */
+  old = g_steal_pointer (&self->board);
   self->board = pairings_board_load (self->store, pairings_cohort_get_id (self->cohort), &error);
   if (self->board == NULL)
     {
+      self->board = old;
       report (self, error);
       return;
     }
-  for (guint i = 0; i < self->board->mentees->len; i++)
-    gtk_list_box_append (self->lists[0], person_row (self, g_ptr_array_index (self->board->mentees, i), 0));
-  for (guint i = 0; i < self->board->mentors->len; i++)
-    gtk_list_box_append (self->lists[1], person_row (self, g_ptr_array_index (self->board->mentors, i), 1));
+  if (old != NULL && old->cohort_id != self->board->cohort_id)
+    for (guint c = 0; c < N_COLUMNS; c++)
+      clear_list (self->lists[c]);
+
+  sync_people (self, 0, self->board->mentees);
+  sync_people (self, 1, self->board->mentors);
+  for (guint c = 2; c < N_COLUMNS; c++)
+    wanted[c] = g_array_new (FALSE, FALSE, sizeof (Wanted));
   for (guint i = 0; i < self->board->pairs->len; i++)
     {
       PairingsBoardPair *pair = g_ptr_array_index (self->board->pairs, i);
+      Wanted w = { NULL, TRUE, pair };
 
-      gtk_list_box_append (self->lists[2 + pair->stage], pair_row (self, pair));
-      counts[2 + pair->stage]++;
+      g_ptr_array_add (signatures, pair_signature (pair));
+      w.signature = g_ptr_array_index (signatures, signatures->len - 1);
+      g_array_append_val (wanted[2 + pair->stage], w);
     }
-  counts[0] = self->board->mentees->len;
-  counts[1] = self->board->mentors->len;
-  for (guint c = 0; c < N_COLUMNS; c++)
-    set_header (self, c, counts[c]);
+  for (guint c = 2; c < N_COLUMNS; c++)
+    {
+      sync_column (self, c, wanted[c]);
+      set_header (self, c, wanted[c]->len);
+      g_array_unref (wanted[c]);
+    }
+  set_header (self, 0, self->board->mentees->len);
+  set_header (self, 1, self->board->mentors->len);
   {
     g_autofree char *text = g_strdup_printf (ngettext ("%u mentee still to pair",
-                                                          "%u mentees still to pair", self->board->mentees->len),
+                                                       "%u mentees still to pair", self->board->mentees->len),
                                              self->board->mentees->len);
     gtk_label_set_text (self->to_pair, text);
   }
+  pairings_board_free (old);
 }
 
 void
@@ -998,6 +1146,13 @@ pairings_board_page_show (PairingsBoardPage *self,
 {
   g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
 
+  /* Another database: no card of the last one can stay. */
+  if (self->store != store)
+    {
+      for (guint c = 0; c < N_COLUMNS; c++)
+        clear_list (self->lists[c]);
+      g_clear_pointer (&self->board, pairings_board_free);
+    }
   g_set_object (&self->store, store);
   g_set_object (&self->cohort, cohort);
   pairings_board_page_reload (self);
