@@ -18,3 +18,19 @@ cc -O2 -std=gnu11 -I"$build" -Isrc/core $(pkg-config --cflags glib-2.0 gio-2.0) 
   $(pkg-config --libs glib-2.0 gio-2.0 sqlite3) -lcsv -lm -o "$build/board-bench"
 mkdir -p "$build/board"
 "$build/board-bench" "$build/board"
+
+# The same move in a window, to the end of the next painted frame (under
+# Xvfb when there is no display).
+gui="$root/_build/bench-gui"
+if [ ! -f "$gui/build.ninja" ]; then
+  meson setup "$gui" -Dbuildtype=release -Dtests=false >/dev/null
+fi
+ninja -C "$gui" bench/board-ui-bench data/gschemas.compiled >/dev/null
+cp "$build/board/board.db" "$gui/board-ui.db"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  run=""
+else
+  run="xvfb-run -a -s -screen\ 0\ 1400x900x24"
+fi
+GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$gui/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+  sh -c "$run \"$gui/bench/board-ui-bench\" \"$gui/board-ui.db\"" 2>/dev/null | tail -1
