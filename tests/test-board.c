@@ -330,6 +330,55 @@ test_undo_redo (Fixture       *f,
   }
 }
 
+static gboolean
+has_candidate (GArray *candidates,
+               gint64  id)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    if (g_array_index (candidates, PairingsCandidate, i).application_id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Pair with…": the other role's people the rules allow, best first. */
+static void
+test_candidates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) for_dan = NULL;
+  g_autoptr(GArray) for_eve = NULL;
+  g_autoptr(GArray) for_ben = NULL;
+  g_autoptr(GArray) none = NULL;
+  PairingsMatchSettings settings;
+
+  g_assert_true (pairings_match_settings_load (f->store, f->cohort, &settings, &error));
+  for_dan = pairings_matcher_rank_candidates (f->store, f->cohort, &settings, f->dan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (for_dan->len, >, 0);
+  for (guint i = 1; i < for_dan->len; i++)
+    g_assert_cmpint (g_array_index (for_dan, PairingsCandidate, i - 1).score, >=,
+                     g_array_index (for_dan, PairingsCandidate, i).score);
+  g_assert_false (has_candidate (for_dan, f->dan));
+  g_assert_false (has_candidate (for_dan, f->eve));
+
+  /* Ada's one place taken: no longer offered; Dan, paired, is not offered
+   * to a mentor either. */
+  g_assert_cmpint (pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error), >, 0);
+  for_eve = pairings_matcher_rank_candidates (f->store, f->cohort, &settings, f->eve, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_candidate (for_eve, f->ada));
+  for_ben = pairings_matcher_rank_candidates (f->store, f->cohort, &settings, f->ben, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_candidate (for_ben, f->dan));
+  g_assert_true (has_candidate (for_ben, f->fay));
+
+  /* Not accepted, or not there: an error. */
+  none = pairings_matcher_rank_candidates (f->store, f->cohort, &settings, f->hal, &error);
+  g_assert_null (none);
+  g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND);
+}
+
 /* Loading a board that does not exist, or an empty one. */
 static void
 test_load_empty (Fixture       *f,
@@ -363,6 +412,7 @@ main (int   argc,
   ADD ("/board/swap-and-pin", test_swap_and_pin);
   ADD ("/board/undo-redo", test_undo_redo);
   ADD ("/board/load-empty", test_load_empty);
+  ADD ("/board/candidates", test_candidates);
 
   return g_test_run ();
 }

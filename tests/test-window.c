@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <locale.h>
@@ -1191,6 +1192,92 @@ test_board (Fixture       *f,
   pairings_board_free (board);
 }
 
+/* "Pair with…" on a mentee card: the mentors the rules allow, best first,
+ * searchable; choosing one pairs them. */
+static void
+test_board_pair_with (Fixture       *f,
+                      gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1400, 860);
+  PairingsBoardPage *page;
+  PairingsBoard *board;
+  PairingsBoardPerson *mentee;
+  GtkWidget *popover = NULL, *list, *entry, *first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *prefix = NULL;
+  gint64 chosen;
+  guint visible = 0, shown = 0;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  page = PAIRINGS_BOARD_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE));
+  board = pairings_board_load (pairings_window_get_store (window),
+                               pairings_cohort_get_id (pairings_window_get_cohort (window)), &error);
+  g_assert_no_error (error);
+  mentee = g_ptr_array_index (board->mentees, board->mentees->len - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.pair-with", "x", mentee->application_id));
+  settle (f->window);
+  for (GtkWidget *row = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentee->name), GTK_TYPE_LIST_BOX_ROW),
+       *child = row ? gtk_widget_get_first_child (row) : NULL; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  list = find_widget (popover, GTK_TYPE_LIST_BOX);
+  entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (list);
+  g_assert_nonnull (entry);
+
+  /* Best first: the scores never go up down the list. */
+  {
+    int last = G_MAXINT;
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        const char *text = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+        int score = atoi (strrchr (text, ' ') + 1);
+
+        g_assert_cmpint (score, <=, last);
+        last = score;
+        shown++;
+        if (first == NULL)
+          first = row;
+      }
+  }
+  g_assert_cmpuint (shown, >, 1);
+  first_name = g_strdup (g_object_get_data (G_OBJECT (first), "name"));
+  chosen = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (first), "application"));
+
+  /* A search keeps only the names that hold it. */
+  prefix = g_utf8_substring (first_name, 0, 4);
+  gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+  g_signal_emit_by_name (entry, "search-changed");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      {
+        g_autofree char *name = g_utf8_casefold (g_object_get_data (G_OBJECT (row), "name"), -1);
+        g_autofree char *needle = g_utf8_casefold (prefix, -1);
+        g_assert_nonnull (strstr (name, needle));
+        visible++;
+      }
+  g_assert_cmpuint (visible, >=, 1);
+  g_assert_cmpuint (visible, <, shown);
+
+  g_signal_emit_by_name (list, "row-activated", first);
+  settle (f->window);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pairs WHERE mentor_application_id = %" G_GINT64_FORMAT
+                                            " AND mentee_application_id = %" G_GINT64_FORMAT " AND stage = 'discussion'",
+                                            chosen, mentee->application_id);
+    g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (store, sql), ==, 1);
+  }
+  pairings_board_free (board);
+}
+
 /* Where @widget's centre is on the X screen. */
 static void
 screen_point (GtkWidget *widget,
@@ -1439,6 +1526,7 @@ main (int    argc,
   ADD ("/window/applications-page", test_applications_page);
   ADD ("/window/board", test_board);
   ADD ("/window/board-pointer-drag", test_board_pointer_drag);
+  ADD ("/window/board-pair-with", test_board_pair_with);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

@@ -388,6 +388,17 @@ load_context (Context                     *ctx,
                     ctx->excluded, error);
 }
 
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const PairingsCandidate *x = a, *y = b;
+
+  if (x->score != y->score)
+    return y->score - x->score;
+  return (x->application_id > y->application_id) - (x->application_id < y->application_id);
+}
+
 /* Scores and rules -------------------------------------------------------------- */
 
 static void
@@ -1178,6 +1189,64 @@ pairings_matcher_exclude (PairingsStore  *store,
 failed:
   _pairings_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * pairings_matcher_rank_candidates:
+ * @application_id: an accepted mentor or mentee of the cohort
+ *
+ * The people of the other role whom the cohort's rules allow with
+ * @application_id, best score first: free mentees for a mentor, mentors
+ * with a place left for a mentee. For "Pair with…" on the board.
+ *
+ * Returns: (transfer full) (element-type PairingsCandidate): the candidates,
+ *   or %NULL with @error set
+ */
+GArray *
+pairings_matcher_rank_candidates (PairingsStore                *store,
+                                  gint64                        cohort_id,
+                                  const PairingsMatchSettings  *settings,
+                                  gint64                        application_id,
+                                  GError                      **error)
+{
+  g_auto(Context) ctx = { 0, };
+  GArray *candidates;
+  gint64 mentee = -1, mentor = -1;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
+
+  if (!load_context (&ctx, store, cohort_id, settings, error))
+    return NULL;
+  mentee = find_person (ctx.mentees, application_id);
+  mentor = find_person (ctx.mentors, application_id);
+  if (mentee < 0 && mentor < 0)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                   _("Only accepted applications can be paired"));
+      return NULL;
+    }
+
+  candidates = g_array_new (FALSE, FALSE, sizeof (PairingsCandidate));
+  if (mentee >= 0)
+    for (guint j = 0; j < ctx.mentors->len; j++)
+      {
+        Person *e = &g_array_index (ctx.mentees, Person, mentee), *o = &g_array_index (ctx.mentors, Person, j);
+        int score = score_pair (&ctx, e, o, NULL);
+
+        if (o->places > 0 && forbidden_by (&ctx, e, o, score) == RULE_NONE)
+          g_array_append_val (candidates, ((PairingsCandidate) { pairings_application_get_id (o->app), score }));
+      }
+  else
+    for (guint i = 0; i < ctx.mentees->len; i++)
+      {
+        Person *e = &g_array_index (ctx.mentees, Person, i), *o = &g_array_index (ctx.mentors, Person, mentor);
+        int score = score_pair (&ctx, e, o, NULL);
+
+        if (!e->pinned && forbidden_by (&ctx, e, o, score) == RULE_NONE)
+          g_array_append_val (candidates, ((PairingsCandidate) { pairings_application_get_id (e->app), score }));
+      }
+  g_array_sort (candidates, compare_candidates);
+  return candidates;
 }
 
 gboolean

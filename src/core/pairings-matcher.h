@@ -115,6 +115,17 @@ gboolean             pairings_matcher_apply          (PairingsStore             
 gboolean             pairings_matcher_undo           (PairingsStore                *store,
                                                       gint64                        event_id,
                                                       GError                      **error);
+typedef struct
+{
+  gint64 application_id;
+  int    score;
+} PairingsCandidate;
+
+GArray              *pairings_matcher_rank_candidates (PairingsStore                *store,
+                                                       gint64                        cohort_id,
+                                                       const PairingsMatchSettings  *settings,
+                                                       gint64                        application_id,
+                                                       GError                      **error);
 /* The free mentees × mentor places matrix, in `pairings-cli solve` form. */
 gboolean             pairings_matcher_dump_scores    (PairingsStore                *store,
                                                       gint64                        cohort_id,

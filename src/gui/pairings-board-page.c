@@ -671,34 +671,154 @@ pair_menu (PairingsBoardPair *pair)
   return G_MENU_MODEL (menu);
 }
 
-/* "Pair with…": the people of the other role who could take this one,
- * those sharing most mentoring types first. */
+/* The person card's menu. */
 static GMenuModel *
 person_menu (PairingsBoardPage   *self,
              PairingsBoardPerson *person)
 {
   GMenu *menu = g_menu_new ();
-  GMenu *with = g_menu_new ();
-  GPtrArray *others = person->role == PAIRINGS_ROLE_MENTOR ? self->board->mentees : self->board->mentors;
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GMenuItem) with = g_menu_item_new (_("Pair _with…"), NULL);
 
-  for (guint i = 0; i < others->len; i++)
-    {
-      PairingsBoardPerson *other = g_ptr_array_index (others, i);
-      if (other->role == PAIRINGS_ROLE_MENTEE || other->used < other->capacity)
-        g_ptr_array_add (sorted, other);
-    }
-  for (guint i = 0; i < sorted->len && i < 12; i++)
-    {
-      PairingsBoardPerson *other = g_ptr_array_index (sorted, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (other->name, NULL);
-
-      g_menu_item_set_action_and_target (item, "board.pair", "(xx)", person->application_id, other->application_id);
-      g_menu_append_item (with, item);
-    }
-  g_menu_append_submenu (menu, _("Pair _with"), G_MENU_MODEL (with));
-  g_object_unref (with);
+  g_menu_item_set_action_and_target (with, "board.pair-with", "x", person->application_id);
+  g_menu_append_item (menu, with);
   return G_MENU_MODEL (menu);
+}
+
+static PairingsBoardPerson *
+find_person (PairingsBoardPage *self,
+             gint64             application_id)
+{
+  for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
+    {
+      PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
+      if (person->application_id == application_id)
+        return person;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_person_row (PairingsBoardPage *self,
+                 gint64             application_id)
+{
+  g_autofree char *payload = g_strdup_printf ("person:%" G_GINT64_FORMAT, application_id);
+
+  for (guint c = 0; c < 2; c++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[c])); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "payload"), payload) == 0)
+        return row;
+  return NULL;
+}
+
+static gboolean
+filter_candidate (GtkListBoxRow *row,
+                  gpointer       user_data)
+{
+  GtkEditable *entry = user_data;
+  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+
+  if (*text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  name = g_utf8_casefold (g_object_get_data (G_OBJECT (row), "name"), -1);
+  return strstr (name, needle) != NULL;
+}
+
+static void
+on_candidate_activated (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        gpointer       user_data)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (list), PAIRINGS_TYPE_BOARD_PAGE));
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list), "person"));
+  gint64 other = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "application"));
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER)));
+  do_pair_or_swap (self, person, other, FALSE, FALSE);
+}
+
+static void
+on_candidate_search (GtkSearchEntry *entry,
+                     GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/* "Pair with…": the people of the other role the cohort's rules allow with
+ * this one, best match first, with a search over their names. */
+static void
+pair_with_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PairingsBoardPerson *person = find_person (self, id);
+  GtkWidget *row = find_person_row (self, id);
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+  PairingsMatchSettings settings;
+  GtkWidget *popover, *box, *entry, *scroller, *list;
+
+  if (person == NULL || row == NULL)
+    return;
+  if (!pairings_match_settings_load (self->store, self->board->cohort_id, &settings, &error) ||
+      (candidates = pairings_matcher_rank_candidates (self->store, self->board->cohort_id, &settings, id,
+                                                      &error)) == NULL)
+    {
+      report (self, error);
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_search_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the people to pair with"), -1);
+  list = gtk_list_box_new ();
+  g_object_set_data (G_OBJECT (list), "person", GSIZE_TO_POINTER ((gsize) id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("People to pair with, best match first"), -1);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      PairingsCandidate *c = &g_array_index (candidates, PairingsCandidate, i);
+      PairingsBoardPerson *other = find_person (self, c->application_id);
+      g_autofree char *text = NULL;
+      GtkWidget *item, *label;
+
+      if (other == NULL)
+        continue;
+      /* TRANSLATORS: a person and the match score, in "Pair with…" */
+      text = g_strdup_printf (_("%s — score %d"), other->name, c->score);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      item = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), label);
+      g_object_set_data_full (G_OBJECT (item), "name", g_strdup (other->name), g_free);
+      g_object_set_data (G_OBJECT (item), "application", GSIZE_TO_POINTER ((gsize) c->application_id));
+      gtk_list_box_append (GTK_LIST_BOX (list), item);
+    }
+  if (candidates->len == 0)
+    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No one the cohort's rules allow")));
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_candidate, entry, NULL);
+  g_signal_connect (entry, "search-changed", G_CALLBACK (on_candidate_search), list);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_candidate_activated), NULL);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, row);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (entry);
 }
 
 /* The card's menu, made from the board as it is now (a card may outlive
@@ -1217,6 +1337,7 @@ pairings_board_page_class_init (PairingsBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.dissolve", "x", dissolve_action);
   gtk_widget_class_install_action (widget_class, "board.pin", "x", pin_action);
   gtk_widget_class_install_action (widget_class, "board.explain", "x", explain_action);
+  gtk_widget_class_install_action (widget_class, "board.pair-with", "x", pair_with_action);
 }
 
 static void
