@@ -275,6 +275,47 @@ find_label_prefix (GtkWidget  *root,
   return NULL;
 }
 
+/* A label whose text holds @text, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), text) != NULL)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == root)
+            return NULL;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+/* Selects the application @id in the page's list. */
+static void
+select_application (PairingsApplicationsPage *page,
+                    GListModel               *model,
+                    gint64                    id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+      if (pairings_application_get_id (app) == id)
+        {
+          pairings_applications_page_select (page, i, FALSE);
+          return;
+        }
+    }
+  g_error ("application %" G_GINT64_FORMAT " not in the list", id);
+}
+
 static void
 test_welcome_and_demo (Fixture       *f,
                        gconstpointer  data)
@@ -901,11 +942,17 @@ test_applications_page (Fixture       *f,
     /* Even ticked behind its back, nothing confidential is shown. */
     gtk_check_button_set_active (check, TRUE);
     g_assert_false (gtk_widget_get_visible (confidential));
+    /* Nor are the reviewers' notes: the application scored above shows its
+     * score without "Strong motivation" (which it shows again after). */
+    select_application (page, model, pairings_application_get_id (first));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Dr. Test Reviewer: 4"));
+    g_assert_null (find_label_containing (GTK_WIDGET (page), "Strong motivation"));
     screenshot (f->window, "applications-meeting-mode", NULL);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting-mode", NULL));
     g_object_get (window, "meeting-mode", &meeting, NULL);
     g_assert_false (meeting);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "Dr. Test Reviewer: 4 — Strong motivation"));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (check)));
     gtk_check_button_set_active (check, FALSE);
   }

@@ -435,11 +435,17 @@ show_detail (PairingsApplicationsPage *self,
       if (r->recused)
         g_string_append_printf (lines, _("%s: recused\n"), r->reviewer);
       else if (r->score > 0)
-        g_string_append_printf (lines, "%s: %d — %s\n", r->reviewer, r->score, r->note);
+        {
+          /* Reviewers' notes stay off a projected screen. */
+          if (self->meeting_mode || *r->note == '\0')
+            g_string_append_printf (lines, "%s: %d\n", r->reviewer, r->score);
+          else
+            g_string_append_printf (lines, "%s: %d — %s\n", r->reviewer, r->score, r->note);
+        }
       if (g_strcmp0 (r->reviewer, self->reviewer) == 0)
         {
           gtk_spin_button_set_value (self->score_spin, r->score);
-          gtk_editable_set_text (GTK_EDITABLE (self->note_entry), r->note);
+          gtk_editable_set_text (GTK_EDITABLE (self->note_entry), self->meeting_mode ? "" : r->note);
           gtk_check_button_set_active (self->recuse_check, r->recused);
         }
     }
@@ -970,7 +976,8 @@ pairings_applications_page_set_unreviewed_only (PairingsApplicationsPage *self,
  * @meeting_mode: whether the window is shown to a committee (projected)
  *
  * In meeting mode the confidential answers cannot be shown at all: the
- * toggle is unticked and hidden, and the detail never includes them.
+ * toggle is unticked and hidden, and the detail never includes them; nor
+ * does it show the reviewers' notes (their scores stay).
  */
 void
 pairings_applications_page_set_meeting_mode (PairingsApplicationsPage *self,
@@ -982,5 +989,6 @@ pairings_applications_page_set_meeting_mode (PairingsApplicationsPage *self,
   if (meeting_mode)
     gtk_check_button_set_active (self->confidential_check, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->confidential_check), !meeting_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_entry), !meeting_mode);
   on_selection_changed (self);
 }
