@@ -21,51 +21,9 @@
 #include "pairings-application.h"
 #include "pairings-applications-page.h"
 #include "pairings-window.h"
+#include "ui-bench-common.h"
 
-static gint64 painted_at;
-static guint paints;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  painted_at = g_get_monotonic_time ();
-  paints++;
-}
-
-/* Runs the main loop until a frame is painted after @since, and returns the
- * time from @since to the end of that frame, in ms. */
-static double
-until_painted (gint64 since)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (painted_at < since && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return (painted_at - since) / 1e3;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *w = root; w != NULL;)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == root)
-            return NULL;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-  return NULL;
-}
+#define SETTLE_MS 500
 
 static gint64 search_changed_at;
 
@@ -79,23 +37,7 @@ on_search_changed (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Lets the window finish whatever it started (idle work included). */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (500, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 int
 main (int    argc,
@@ -123,19 +65,18 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_realized (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (on_after_paint), NULL);
-  page = find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_APPLICATIONS_PAGE);
+  bench_watch_frames (GTK_WIDGET (window));
+  page = bench_find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_APPLICATIONS_PAGE);
   model = pairings_applications_page_get_model (PAIRINGS_APPLICATIONS_PAGE (page));
   while (g_list_model_get_n_items (model) == 0 && g_get_monotonic_time () - t < 20 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
   /* From before the window was made to the first frame with the rows. */
-  until_painted (g_get_monotonic_time ());
-  open = (painted_at - t) / 1e3;
+  bench_until_painted (g_get_monotonic_time ());
+  open = (bench_painted_at - t) / 1e3;
   rows = g_list_model_get_n_items (model);
-  settle ();
+  bench_settle (SETTLE_MS);
 
-  view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (bench_find_widget (page, GTK_TYPE_COLUMN_VIEW));
   /* The rows GTK keeps realized, times the columns. */
   for (GtkWidget *w = GTK_WIDGET (view); w != NULL;)
     {
@@ -156,30 +97,30 @@ main (int    argc,
   gtk_column_view_sort_by_column (view, name, GTK_SORT_ASCENDING);
   sort_call = (g_get_monotonic_time () - t) / 1e3;
 
-  sort_up = until_painted (t);
-  settle ();
+  sort_up = bench_until_painted (t);
+  bench_settle (SETTLE_MS);
   t = g_get_monotonic_time ();
   gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
-  sort_down = until_painted (t);
-  settle ();
+  sort_down = bench_until_painted (t);
+  bench_settle (SETTLE_MS);
 
-  entry = GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_EDITABLE (bench_find_widget (page, GTK_TYPE_SEARCH_ENTRY));
   g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
                               on_search_changed, NULL, NULL);
   search_changed_at = 0;
   gtk_editable_set_text (entry, "cern");
   while (search_changed_at == 0)
     g_main_context_iteration (NULL, TRUE);
-  search = until_painted (search_changed_at);
+  search = bench_until_painted (search_changed_at);
 
   found = g_list_model_get_n_items (model);
-  settle ();
+  bench_settle (SETTLE_MS);
   search_changed_at = 0;
   gtk_editable_set_text (entry, "");
   while (search_changed_at == 0)
     g_main_context_iteration (NULL, TRUE);
-  clear = until_painted (search_changed_at);
-  settle ();
+  clear = bench_until_painted (search_changed_at);
+  bench_settle (SETTLE_MS);
 
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -187,13 +128,13 @@ main (int    argc,
     t = g_get_monotonic_time ();
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                           gtk_adjustment_get_page_size (adjustment));
-    jump = until_painted (t);
+    jump = bench_until_painted (t);
   }
 
   printf ("{\"applications\": %u, \"open_ms\": %.1f, \"sort_name_ms\": %.1f, \"sort_name_desc_ms\": %.1f,"
           " \"search_ms\": %.1f, \"search_clear_ms\": %.1f, \"jump_to_end_ms\": %.1f, \"found\": %u,"
           " \"frames\": %u, \"sort_name_call_ms\": %.1f, \"cells\": %u}\n",
-          rows, open, sort_up, sort_down, search, clear, jump, found, paints, sort_call, cells);
+          rows, open, sort_up, sort_down, search, clear, jump, found, bench_frames, sort_call, cells);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

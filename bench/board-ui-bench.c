@@ -19,73 +19,9 @@
 
 #include "pairings-board-page.h"
 #include "pairings-window.h"
+#include "ui-bench-common.h"
 
-static gint64 painted_at;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  painted_at = g_get_monotonic_time ();
-}
-
-static double
-until_painted (gint64 since)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (painted_at < since && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return (painted_at - since) / 1e3;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *w = root; w != NULL;)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == root)
-            return NULL;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-  return NULL;
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
+#define SETTLE_MS 300
 
 #define RUNS 15
 
@@ -109,12 +45,12 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), NULL);
-  cohorts = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  bench_watch_frames (GTK_WIDGET (window));
+  cohorts = GTK_DROP_DOWN (bench_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (cohorts, 0);   /* "big", made first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board");
-  settle ();
-  page = find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE);
+  bench_settle (SETTLE_MS);
+  page = bench_find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE);
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -125,13 +61,15 @@ main (int    argc,
       t = g_get_monotonic_time ();
       gtk_widget_activate_action (page, "board.move", "(xsi)", pair, stage, 0);
       call[r] = (g_get_monotonic_time () - t) / 1e3;
-      move[r] = until_painted (t);
-      settle ();
+      move[r] = bench_until_painted (t);
+      bench_settle (SETTLE_MS);
     }
-  qsort (move, RUNS, sizeof (double), compare_doubles);
-  qsort (call, RUNS, sizeof (double), compare_doubles);
-  printf ("{\"pairs\": 500, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"max_to_frame_ms\": %.1f}\n",
-          move[RUNS / 2], call[RUNS / 2], move[RUNS - 1]);
+  {
+    double median_move = bench_median (move, RUNS);   /* sorts move[] */
+
+    printf ("{\"pairs\": 500, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"max_to_frame_ms\": %.1f}\n",
+            median_move, bench_median (call, RUNS), move[RUNS - 1]);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -204,13 +204,18 @@ load_demo (PairingsWindow *window)
   wait_until (is_idle, window, 60);
 }
 
+/* The first widget below @root (itself included), depth first, that
+ * @test accepts, or NULL. */
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
 static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+find_first (GtkWidget     *root,
+            WidgetTest     test,
+            gconstpointer  data)
 {
   for (GtkWidget *w = root; w != NULL;)
     {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+      if (test (w, data))
         return w;
       if (gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
@@ -224,6 +229,28 @@ find_widget (GtkWidget *root,
         }
     }
   return NULL;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  return find_first (root, has_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+shows_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 /* The label showing @text and drawn (mapped), or NULL. */
@@ -231,22 +258,17 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *w = root; w != NULL;)
-    {
-      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
-        return w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == root)
-            return NULL;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-  return NULL;
+  return find_first (root, shows_text, text);
+}
+
+static gboolean
+starts_with (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                     : GTK_IS_CHECK_BUTTON (widget) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) : NULL;
+
+  return text != NULL && g_str_has_prefix (text, data);
 }
 
 /* A label, or a check button, whose text starts with @prefix, or NULL. */
@@ -254,25 +276,14 @@ static GtkWidget *
 find_label_prefix (GtkWidget  *root,
                    const char *prefix)
 {
-  for (GtkWidget *w = root; w != NULL;)
-    {
-      if (GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), prefix))
-        return w;
-      if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)) != NULL &&
-          g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), prefix))
-        return w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == root)
-            return NULL;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-  return NULL;
+  return find_first (root, starts_with, prefix);
+}
+
+static gboolean
+holds_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
 /* A label whose text holds @text, or NULL. */
@@ -280,22 +291,7 @@ static GtkWidget *
 find_label_containing (GtkWidget  *root,
                        const char *text)
 {
-  for (GtkWidget *w = root; w != NULL;)
-    {
-      if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), text) != NULL)
-        return w;
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == root)
-            return NULL;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-  return NULL;
+  return find_first (root, holds_text, text);
 }
 
 /* Selects the application @id in the page's list. */
@@ -1003,6 +999,16 @@ pair_state (PairingsWindow *window,
   return state != NULL ? state : g_strdup ("none");
 }
 
+/* Gathers the list boxes below a widget, for find_first(). */
+static gboolean
+collect_list_boxes (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    g_ptr_array_add ((GPtrArray *) data, widget);
+  return FALSE;
+}
+
 /* Every stage column shows the cohort's pairs of that stage in the
  * database's order, and the mentees' column the mentees without one. */
 static void
@@ -1013,25 +1019,14 @@ assert_board_matches_database (PairingsBoardPage *page,
   g_autoptr(GError) error = NULL;
   g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
   gint64 cohort = pairings_cohort_get_id (pairings_window_get_cohort (window));
-  GtkWidget *lists[7];
-  guint n = 0;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget **lists;
+  guint n;
 
   g_assert_no_error (error);
-  for (GtkWidget *w = GTK_WIDGET (page); w != NULL && n < 7;)
-    {
-      if (GTK_IS_LIST_BOX (w))
-        lists[n++] = w;
-      if (gtk_widget_get_first_child (w) != NULL && !GTK_IS_LIST_BOX (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != GTK_WIDGET (page) && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == GTK_WIDGET (page))
-            break;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  find_first (GTK_WIDGET (page), collect_list_boxes, found);
+  lists = (GtkWidget **) found->pdata;
+  n = found->len;
   g_assert_cmpuint (n, ==, 7);
   for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
     {
