@@ -966,40 +966,74 @@ _pairings_board_replay (PairingsStore  *store,
                         const char     *from_json,
                         GError        **error)
 {
-  static const char columns[] =
-    " json_extract(value, '$.cohort_id'), json_extract(value, '$.mentor_application_id'),"
-    " json_extract(value, '$.mentee_application_id'), json_extract(value, '$.stage'),"
-    " json_extract(value, '$.position'), json_extract(value, '$.score'), json_extract(value, '$.locked'),"
-    " json_extract(value, '$.outcome'), json_extract(value, '$.end_reason'),"
-    " json_extract(value, '$.continues_from'), json_extract(value, '$.created_at')";
-  g_autofree char *update = g_strconcat ("UPDATE pairs SET (cohort_id, mentor_application_id, mentee_application_id,"
-                                         " stage, position, score, locked, outcome, end_reason, continues_from,"
-                                         " created_at) = (SELECT", columns, " FROM json_each(?1, '$.pairs')"
-                                         " WHERE json_extract(value, '$.id') = pairs.id)"
-                                         " WHERE id IN (SELECT json_extract(value, '$.id')"
-                                         " FROM json_each(?1, '$.pairs'))", NULL);
-  g_autofree char *insert = g_strconcat ("INSERT INTO pairs (id, cohort_id, mentor_application_id,"
-                                         " mentee_application_id, stage, position, score, locked, outcome,"
-                                         " end_reason, continues_from, created_at)"
-                                         " SELECT json_extract(value, '$.id'),", columns,
-                                         " FROM json_each(?1, '$.pairs') WHERE json_extract(value, '$.id')"
-                                         " NOT IN (SELECT id FROM pairs)", NULL);
-  const char *remove = "DELETE FROM pairs WHERE id IN (SELECT json_extract(value, '$.id')"
-                       " FROM json_each(?2, '$.pairs')) AND id NOT IN (SELECT json_extract(value, '$.id')"
-                       " FROM json_each(?1, '$.pairs'))";
-  const char *steps[] = { remove, update, insert };
+  static const char remove[] =
+    "DELETE FROM pairs WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?2, '$.pairs'))"
+    " AND id NOT IN (SELECT json_extract(value, '$.id') FROM json_each(?1, '$.pairs'))";
+  static const char rows[] =
+    "SELECT json_extract(value, '$.id'), json_extract(value, '$.cohort_id'),"
+    " json_extract(value, '$.mentor_application_id'), json_extract(value, '$.mentee_application_id'),"
+    " json_extract(value, '$.stage'), json_extract(value, '$.position'), json_extract(value, '$.score'),"
+    " json_extract(value, '$.locked'), json_extract(value, '$.outcome'), json_extract(value, '$.end_reason'),"
+    " json_extract(value, '$.continues_from'), json_extract(value, '$.created_at')"
+    " FROM json_each(?1, '$.pairs')";
+  static const char update[] =
+    "UPDATE pairs SET cohort_id = ?2, mentor_application_id = ?3, mentee_application_id = ?4, stage = ?5,"
+    " position = ?6, score = ?7, locked = ?8, outcome = ?9, end_reason = ?10, continues_from = ?11,"
+    " created_at = ?12 WHERE id = ?1";
+  static const char insert[] =
+    "INSERT INTO pairs (id, cohort_id, mentor_application_id, mentee_application_id, stage, position, score,"
+    " locked, outcome, end_reason, continues_from, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, ?12)";
+  sqlite3 *db = _pairings_store_get_db (store);
+  sqlite3_stmt *stmt, *each, *write;
+  int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  /* Pairs that the other side has and this one has not: gone. */
+  stmt = _pairings_store_prepare (store, remove, error);
+  if (stmt == NULL)
+    return FALSE;
+  _pairings_store_bind_text (stmt, 1, to_json);
+  _pairings_store_bind_text (stmt, 2, from_json);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
+
+  /* Every row of this side, written in place (an update keeps what hangs on
+   * the pair, its agreement), or added back. One pass over the rows. */
+  each = _pairings_store_prepare (store, rows, error);
+  if (each == NULL)
+    return FALSE;
+  _pairings_store_bind_text (each, 1, to_json);
+  while ((rc = sqlite3_step (each)) == SQLITE_ROW)
     {
-      sqlite3_stmt *stmt = _pairings_store_prepare (store, steps[i], error);
+      gboolean ok;
 
-      if (stmt == NULL)
-        return FALSE;
-      _pairings_store_bind_text (stmt, 1, to_json);
-      if (sqlite3_bind_parameter_count (stmt) >= 2)
-        _pairings_store_bind_text (stmt, 2, from_json);
-      if (!_pairings_store_step_done (store, stmt, error))
-        return FALSE;
+      write = _pairings_store_prepare (store, update, error);
+      if (write == NULL)
+        break;
+      for (int c = 0; c < 12; c++)
+        sqlite3_bind_value (write, c + 1, sqlite3_column_value (each, c));
+      ok = _pairings_store_step_done (store, write, error);
+      if (ok && sqlite3_changes (db) == 0)
+        {
+          write = _pairings_store_prepare (store, insert, error);
+          if (write == NULL)
+            break;
+          for (int c = 0; c < 12; c++)
+            sqlite3_bind_value (write, c + 1, sqlite3_column_value (each, c));
+          ok = _pairings_store_step_done (store, write, error);
+        }
+      if (!ok)
+        {
+          sqlite3_reset (each);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (each);
+  if (rc != SQLITE_DONE)
+    {
+      if (error != NULL && *error == NULL)
+        _pairings_store_set_error (store, rc, error);
+      return FALSE;
     }
   return TRUE;
 }
