@@ -30,6 +30,7 @@ struct _PairingsWindow
   gboolean              busy;
   gint64                last_match_event;
   gboolean              meeting_mode;
+  guint                 summaries_idle;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -561,6 +562,20 @@ history_action (GtkWidget  *widget,
   reload (self);
 }
 
+static gboolean
+refresh_summaries (gpointer data)
+{
+  PairingsWindow *self = data;
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GPtrArray) stats = NULL;
+
+  self->summaries_idle = 0;
+  stats = cohort != NULL && self->store != NULL ? pairings_stats_collect (self->store, cohort, NULL) : NULL;
+  if (stats != NULL && stats->len > 0)
+    fill_pages (self, g_ptr_array_index (stats, 0));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_applications_changed (PairingsWindow *self,
                          const char     *message)
@@ -571,13 +586,10 @@ on_applications_changed (PairingsWindow *self,
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
-  /* The other pages count what the decisions changed. */
-  {
-    PairingsCohort *cohort = pairings_window_get_cohort (self);
-    g_autoptr(GPtrArray) stats = cohort ? pairings_stats_collect (self->store, cohort, NULL) : NULL;
-    if (stats != NULL && stats->len > 0)
-      fill_pages (self, g_ptr_array_index (stats, 0));
-  }
+  /* The other pages count what the change did, once the window has drawn
+   * it: a recount of a large cohort would otherwise delay the frame. */
+  if (self->summaries_idle == 0)
+    self->summaries_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_summaries, self, NULL);
 }
 
 /* Matching ------------------------------------------------------------------- */
@@ -966,6 +978,7 @@ pairings_window_dispose (GObject *object)
 {
   PairingsWindow *self = (PairingsWindow *)object;
 
+  g_clear_handle_id (&self->summaries_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_WINDOW);
   g_clear_object (&self->cohorts);
   g_clear_object (&self->store);
