@@ -1315,6 +1315,37 @@ test_board_pair_with (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (query_int (store, sql), ==, 1);
   }
+
+  /* The other free mentee dropped on a suggested pair takes its mentee's
+   * place; the one replaced is free again. */
+  {
+    PairingsBoardPerson *other = g_ptr_array_index (board->mentees, 0);
+    g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+    g_autofree char *first_pair = g_strdup_printf ("SELECT id FROM pairs WHERE stage = 'suggested' AND cohort_id = %"
+                                                   G_GINT64_FORMAT " ORDER BY position LIMIT 1",
+                                                   pairings_cohort_get_id (pairings_window_get_cohort (window)));
+    gint64 pair = query_int (store, first_pair);
+    g_autofree char *before_sql = g_strdup_printf ("SELECT mentee_application_id FROM pairs WHERE id = %" G_GINT64_FORMAT, pair);
+    gint64 replaced = query_int (store, before_sql);
+    g_autofree char *payload = g_strdup_printf ("person:%" G_GINT64_FORMAT, other->application_id);
+    g_autofree char *target = g_strdup_printf ("pair:%" G_GINT64_FORMAT, pair);
+
+    g_assert_cmpint (other->application_id, !=, mentee->application_id);
+    g_assert_true (pairings_board_page_drop (page, payload, "suggested", -1, target));
+    g_assert_cmpint (query_int (store, before_sql), ==, other->application_id);
+    {
+      g_autofree char *free_sql = g_strdup_printf ("SELECT count(*) FROM pairs WHERE mentee_application_id = %"
+                                                   G_GINT64_FORMAT " AND stage <> 'set_aside'", replaced);
+      g_assert_cmpint (query_int (store, free_sql), ==, 0);
+    }
+    /* Back among the mentees to pair, on screen. */
+    for (guint i = 0; i < board->people->len; i++)
+      {
+        PairingsBoardPerson *person = g_ptr_array_index (board->people, i);
+        if (person->application_id == replaced)
+          g_assert_nonnull (find_label (GTK_WIDGET (page), person->name));
+      }
+  }
   pairings_board_free (board);
 }
 
