@@ -146,12 +146,29 @@ fill_pages (PairingsWindow            *self,
   adw_status_page_set_description (self->charts_page, description);
 }
 
+static gboolean
+refresh_summaries (gpointer data)
+{
+  PairingsWindow *self = data;
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->summaries_idle = 0;
+  if (cohort == NULL || self->store == NULL)
+    return G_SOURCE_REMOVE;
+  stats = pairings_stats_collect (self->store, cohort, &error);
+  if (stats == NULL)
+    show_toast (self, error->message);
+  else if (stats->len > 0)
+    fill_pages (self, g_ptr_array_index (stats, 0));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_pages (PairingsWindow *self)
 {
   PairingsCohort *cohort = pairings_window_get_cohort (self);
-  g_autoptr(GPtrArray) stats = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (cohort == NULL)
     return;
@@ -159,13 +176,10 @@ update_pages (PairingsWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         pairings_cohort_get_programme_name (cohort));
 
-  stats = pairings_stats_collect (self->store, cohort, &error);
-  if (stats == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  fill_pages (self, g_ptr_array_index (stats, 0));
+  /* The other pages' summaries are counted once the window has drawn the
+   * page in front: on a large cohort the count takes longer than the list. */
+  if (self->summaries_idle == 0)
+    self->summaries_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_summaries, self, NULL);
 
   {
     g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
@@ -562,19 +576,6 @@ history_action (GtkWidget  *widget,
   reload (self);
 }
 
-static gboolean
-refresh_summaries (gpointer data)
-{
-  PairingsWindow *self = data;
-  PairingsCohort *cohort = pairings_window_get_cohort (self);
-  g_autoptr(GPtrArray) stats = NULL;
-
-  self->summaries_idle = 0;
-  stats = cohort != NULL && self->store != NULL ? pairings_stats_collect (self->store, cohort, NULL) : NULL;
-  if (stats != NULL && stats->len > 0)
-    fill_pages (self, g_ptr_array_index (stats, 0));
-  return G_SOURCE_REMOVE;
-}
 
 static void
 on_applications_changed (PairingsWindow *self,
