@@ -20,29 +20,13 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-common.h"
 #include "pairings-application.h"
 #include "pairings-application-list.h"
 #include "pairings-cohort.h"
 #include "pairings-store.h"
 
 #define REPS 5
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  return v[n / 2];
-}
 
 /* The rows a window shows at once, made as the view binds them. */
 static void
@@ -157,9 +141,9 @@ main (int    argc,
           " \"sort_name_first_ms\": %.1f, \"sort_name_ms\": %.1f, \"sort_institution_ms\": %.1f,"
           " \"sort_score_ms\": %.1f, \"jump_ms\": %.1f, \"refresh_ms\": %.2f, \"found\": %u,"
           " \"objects\": %u, \"peak_mb\": %.0f}\n",
-          total, load, prepare, median (search, REPS), median (search_clear, REPS), name_first,
-          median (name_again, REPS), median (institution, REPS), median (score, REPS), median (jump, REPS),
-          median (refresh, REPS), found, pairings_application_list_get_n_objects (list),
+          total, load, prepare, bench_median (search, REPS), bench_median (search_clear, REPS), name_first,
+          bench_median (name_again, REPS), bench_median (institution, REPS), bench_median (score, REPS), bench_median (jump, REPS),
+          bench_median (refresh, REPS), found, pairings_application_list_get_n_objects (list),
           usage.ru_maxrss / 1024.0);
   return 0;
 }

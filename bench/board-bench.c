@@ -20,29 +20,13 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "pairings-board.h"
 #include "pairings-cohort.h"
 #include "pairings-matcher.h"
 #include "pairings-review.h"
 
 #define RUNS 25
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  return v[n / 2];
-}
 
 static gint64
 cohort_with (PairingsStore *store,
@@ -168,6 +152,6 @@ main (int    argc,
 
   printf ("{\"pairs\": 500, \"people\": 1000, \"move_ms\": %.2f, \"board_load_ms\": %.2f, \"undo_ms\": %.2f,"
           " \"suggest_60x40_ms\": %.2f}\n",
-          median (move, RUNS), median (load, RUNS), median (undo, RUNS), median (suggest, RUNS));
+          bench_median (move, RUNS), bench_median (load, RUNS), bench_median (undo, RUNS), bench_median (suggest, RUNS));
   return 0;
 }

@@ -6,9 +6,9 @@
 
 #pragma once
 
-#include <stdlib.h>
-
 #include <gtk/gtk.h>
+
+#include "bench-common.h"
 
 /* The end of the last frame the window painted (its frame clock's
  * "after-paint"), in g_get_monotonic_time() microseconds. */
@@ -79,21 +79,4 @@ bench_settle (guint ms)
   g_timeout_add (ms, bench_on_timeout, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-bench_compare_doubles (const void *a,
-                       const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static inline double
-bench_median (double *values,
-              guint   n)
-{
-  qsort (values, n, sizeof (double), bench_compare_doubles);
-  return values[n / 2];
 }

@@ -140,6 +140,25 @@ append_folded (GString    *out,
 }
 
 /**
+ * pairings_search_fold:
+ * @text: (nullable): UTF-8 text
+ *
+ * @text as the list's search sees it: case-folded (g_utf8_casefold(),
+ * "É" as "é", "ß" as "ss"); accents still count. A search matches when the
+ * folded needle is a substring of it.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+pairings_search_fold (const char *text)
+{
+  GString *folded = g_string_new (NULL);
+
+  append_folded (folded, text);
+  return g_string_free (folded, FALSE);
+}
+
+/**
  * pairings_sort_key:
  * @text: (nullable): UTF-8 text
  *

@@ -73,5 +73,6 @@ GStrv                    pairings_application_list_get_mentoring_types (Pairings
 guint                    pairings_application_list_get_n_objects (PairingsApplicationList *self);
 
 char                    *pairings_sort_key                    (const char               *text);
+char                    *pairings_search_fold                 (const char               *text);
 
 G_END_DECLS

@@ -38,14 +38,5 @@ double               pairings_application_get_review_mean      (PairingsApplicat
 guint                pairings_application_get_review_count     (PairingsApplication *self);
 gboolean             pairings_application_get_returning        (PairingsApplication *self);
 
-gboolean             pairings_text_contains_folded             (const char          *text,
-                                                                const char          *folded_needle);
-gboolean             pairings_application_matches_search       (PairingsApplication *self,
-                                                                const char          *folded_needle);
-const char          *pairings_application_get_sort_key         (PairingsApplication *self,
-                                                                GQuark               column);
-const char          *pairings_application_set_sort_key         (PairingsApplication *self,
-                                                                GQuark               column,
-                                                                const char          *text);
 
 G_END_DECLS

@@ -498,7 +498,8 @@ get_application (PairingsStore  *store,
   return found;
 }
 
-/* The first column of the first row of @sql (a count, an id), or 0. */
+/* The first column of the first row of @sql (a count, an id), or 0; @b is
+ * bound only when @sql has a second parameter. */
 static gint64
 query_count (PairingsStore *store,
              const char    *sql,
@@ -511,7 +512,8 @@ query_count (PairingsStore *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -742,7 +744,7 @@ pairs_cohort (PairingsStore  *store,
 
   for (guint i = 0; i < n; i++)
     {
-      gint64 c = query_count (store, "SELECT cohort_id FROM pairs WHERE id = ? AND ?2 = ?2", ids[i], 0);
+      gint64 c = query_count (store, "SELECT cohort_id FROM pairs WHERE id = ?", ids[i], 0);
 
       if (c == 0 || (cohort != 0 && c != cohort))
         {
@@ -785,7 +787,7 @@ pairings_board_move (PairingsStore  *store,
     for (guint i = 0; i < n_pairs; i++)
       if (query_count (store, "SELECT count(*) FROM pairs p JOIN pairs q ON q.mentee_application_id ="
                               " p.mentee_application_id AND q.id <> p.id AND q.stage <> 'set_aside'"
-                              " WHERE p.id = ? AND p.stage = 'set_aside' AND ?2 = ?2", pair_ids[i], 0) > 0)
+                              " WHERE p.id = ? AND p.stage = 'set_aside'", pair_ids[i], 0) > 0)
         {
           g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID,
                        _("The mentee of this set-aside pair has another mentor now"));
@@ -885,8 +887,8 @@ pairings_board_swap (PairingsStore  *store,
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
 
-  mentor_id = query_count (store, "SELECT mentor_application_id FROM pairs WHERE id = ? AND ?2 = ?2", pair_id, 0);
-  mentee_id = query_count (store, "SELECT mentee_application_id FROM pairs WHERE id = ? AND ?2 = ?2", pair_id, 0);
+  mentor_id = query_count (store, "SELECT mentor_application_id FROM pairs WHERE id = ?", pair_id, 0);
+  mentee_id = query_count (store, "SELECT mentee_application_id FROM pairs WHERE id = ?", pair_id, 0);
   if (mentor_id == 0)
     {
       g_set_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_INVALID, _("The pair no longer exists"));

@@ -342,55 +342,6 @@ pairings_store_list_applications (PairingsStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-/* Up to _PAIRINGS_STORE_PAGE applications by id, in no particular order,
- * appended to @out; an id that is not there is left out. */
-gboolean
-_pairings_store_get_applications (PairingsStore  *self,
-                                  const gint64   *ids,
-                                  guint           n_ids,
-                                  GPtrArray      *out,
-                                  GError        **error)
-{
-  static char *sql = NULL;
-  static gsize made = 0;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (n_ids <= _PAIRINGS_STORE_PAGE, FALSE);
-
-  if (g_once_init_enter (&made))
-    {
-      GString *text = g_string_new (APPLICATION_COLUMNS
-                                    " LEFT JOIN (SELECT application_id, avg(score) AS mean,"
-                                    " count(*) AS n FROM reviews WHERE recused = 0 AND score IS NOT NULL"
-                                    " AND application_id IN (");
-      GString *list = g_string_new (NULL);
-
-      for (guint i = 0; i < _PAIRINGS_STORE_PAGE; i++)
-        g_string_append_printf (list, "%s?%u", i ? ", " : "", i + 1);
-      g_string_append_printf (text, "%s) GROUP BY application_id) r ON r.application_id = a.id"
-                                    " WHERE a.id IN (%s)", list->str, list->str);
-      g_string_free (list, TRUE);
-      sql = g_string_free (text, FALSE);
-      g_once_init_leave (&made, 1);
-    }
-
-  stmt = _pairings_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < _PAIRINGS_STORE_PAGE; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, i < n_ids ? ids[i] : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, application_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pairings_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * pairings_store_get_application:
  * @id: an application's id
@@ -403,19 +354,32 @@ pairings_store_get_application (PairingsStore  *self,
                                 gint64          id,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char sql[] =
+    APPLICATION_COLUMNS
+    " LEFT JOIN (SELECT application_id, avg(score) AS mean, count(*) AS n FROM reviews"
+    "            WHERE recused = 0 AND score IS NOT NULL AND application_id = ?1"
+    "            GROUP BY application_id) r ON r.application_id = a.id"
+    " WHERE a.id = ?1";
+  PairingsApplication *application = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (self), NULL);
 
-  if (!_pairings_store_get_applications (self, &id, 1, found, error))
+  stmt = _pairings_store_prepare (self, sql, error);
+  if (stmt == NULL)
     return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
-                   _("The application no longer exists"));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (found, 0));
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    application = application_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _pairings_store_set_error (self, rc, error);
+  else if (application == NULL)
+    g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_FOUND,
+                 _("The application no longer exists"));
+  return application;
 }
 
 gboolean

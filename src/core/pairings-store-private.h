@@ -48,12 +48,6 @@ void           _pairings_store_bind_text  (sqlite3_stmt   *stmt,
                                            const char     *text);
 
 gboolean       _pairings_store_in_transaction (PairingsStore *self);
-#define _PAIRINGS_STORE_PAGE 64
-gboolean       _pairings_store_get_applications (PairingsStore  *self,
-                                                 const gint64   *ids,
-                                                 guint           n_ids,
-                                                 GPtrArray      *out,
-                                                 GError        **error);
 gboolean       _pairings_store_set_journal (PairingsStore *self,
                                             gboolean       wal);
 gboolean       _pairings_store_begin      (PairingsStore  *self,

@@ -169,17 +169,26 @@ ask_rule (PairingsBoardPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static const char *
-person_name (PairingsBoardPage *self,
+static PairingsBoardPerson *
+find_person (PairingsBoardPage *self,
              gint64             application_id)
 {
   for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
     {
       PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
       if (person->application_id == application_id)
-        return person->name;
+        return person;
     }
-  return "";
+  return NULL;
+}
+
+static const char *
+person_name (PairingsBoardPage *self,
+             gint64             application_id)
+{
+  PairingsBoardPerson *person = find_person (self, application_id);
+
+  return person != NULL ? person->name : "";
 }
 
 /* @a, @b: a mentor and a mentee (either order) to pair; or, with @swap, a
@@ -199,17 +208,10 @@ do_pair_or_swap (PairingsBoardPage *self,
     ok = pairings_board_swap (self->store, a, b, confirmed, &error);
   else
     {
-      gint64 mentor = a, mentee = b;
+      PairingsBoardPerson *first = find_person (self, a);
+      gboolean a_is_mentee = first != NULL && first->role == PAIRINGS_ROLE_MENTEE;
+      gint64 mentor = a_is_mentee ? b : a, mentee = a_is_mentee ? a : b;
 
-      for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
-        {
-          PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
-          if (person->application_id == a && person->role == PAIRINGS_ROLE_MENTEE)
-            {
-              mentor = b;
-              mentee = a;
-            }
-        }
       ok = pairings_board_pair (self->store, mentor, mentee, confirmed, &error) != 0;
       if (ok)
         message = g_strdup_printf (_("%s and %s are now under discussion"), person_name (self, mentor),
@@ -684,18 +686,6 @@ person_menu (PairingsBoardPage   *self,
   return G_MENU_MODEL (menu);
 }
 
-static PairingsBoardPerson *
-find_person (PairingsBoardPage *self,
-             gint64             application_id)
-{
-  for (guint i = 0; self->board != NULL && i < self->board->people->len; i++)
-    {
-      PairingsBoardPerson *person = g_ptr_array_index (self->board->people, i);
-      if (person->application_id == application_id)
-        return person;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_person_row (PairingsBoardPage *self,

@@ -578,7 +578,7 @@ history_action (GtkWidget  *widget,
 
 
 static void
-on_applications_changed (PairingsWindow *self,
+on_page_changed (PairingsWindow *self,
                          const char     *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -1073,9 +1073,9 @@ pairings_window_init (PairingsWindow *self)
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (update_switcher_bar), self);
   g_signal_connect_swapped (self->applications_view, "changed",
-                            G_CALLBACK (on_applications_changed), self);
+                            G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->board_view, "changed",
-                            G_CALLBACK (on_applications_changed), self);
+                            G_CALLBACK (on_page_changed), self);
   update_actions (self);
 }
 
