@@ -1390,6 +1390,127 @@ on_child_exit (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
+/* How many different grey levels the window shows inside @widget's
+ * bounds (its upper left part, clear of a scroll bar), from a fresh rendering: a drawn card
+ * (text, chips) has many, a card left undrawn only the plain background of
+ * its column. */
+static guint
+grey_levels (PairingsWindow *window,
+             GtkWidget      *widget,
+             const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds;
+  gboolean seen[256] = { FALSE, };
+  guint levels = 0;
+  int width, height;
+
+  settle (GTK_WIDGET (window));
+  g_assert_true (pairings_screenshot_widget (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  /* Not the right edge, where an overlay scroll bar may be drawn. */
+  bounds.size.width *= 0.7;
+  bounds.size.height *= 0.6;
+  for (int y = MAX (0, (int) bounds.origin.y); y < MIN (height, (int) (bounds.origin.y + bounds.size.height)); y++)
+    for (int x = MAX (0, (int) bounds.origin.x); x < MIN (width, (int) (bounds.origin.x + bounds.size.width)); x++)
+      {
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+        guint luma = (p[2] * 3 + p[1] * 6 + p[0]) / 10;
+
+        if (!seen[luma])
+          levels++;
+        seen[luma] = TRUE;
+      }
+  return levels;
+}
+
+static gboolean
+has_rows (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), *(const int *) data) != NULL;
+}
+
+/* The board draws only the cards in view (a large board would otherwise
+ * cost every card's text on each frame): cards scrolled into view, or
+ * brought into view by a change above them, are drawn. */
+static void
+test_board_cards_in_view (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* Wide, so that the toasts (centred) are clear of the first columns. */
+  PairingsWindow *window = open_window (f, 1400, 480);
+  GtkWidget *page, *list, *last;
+  GtkAdjustment *adjustment;
+  int many = 8, n = 0;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  page = find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE);
+  /* The first column with more cards than the window shows. */
+  list = find_first (page, has_rows, &many);
+  g_assert_nonnull (list);
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  last = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n - 1));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) * 1.5);
+
+  /* The first card is drawn; scrolled to the end, the last one is. */
+  g_assert_cmpuint (grey_levels (window, GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)), "first.png"), >, 8);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpuint (grey_levels (window, last, "last.png"), >, 8);
+  screenshot (f->window, "board-scrolled-en", NULL);
+
+  /* Back at the top, the cards below the view come up as the cards above
+   * them leave the column: each is drawn where it lands. */
+  gtk_adjustment_set_value (adjustment, 0);
+  settle (GTK_WIDGET (window));
+  {
+    g_autofree double *before = g_new (double, n);
+    double page_size = gtk_adjustment_get_page_size (adjustment);
+    gboolean checked = FALSE;
+
+    for (int i = 0; i < n; i++)
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)),
+                                                  gtk_widget_get_parent (list), &bounds));
+        before[i] = bounds.origin.y;
+      }
+    for (int i = 0; i < 3; i++)
+      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)), FALSE);
+    settle (GTK_WIDGET (window));
+    for (int i = 3; i < n && !checked; i++)
+      {
+        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (row, gtk_widget_get_parent (list), &bounds));
+        /* Far below the view before (not drawn), wholly in view now. */
+        if (before[i] > page_size + 100 && bounds.origin.y + bounds.size.height < page_size)
+          {
+            g_assert_cmpuint (grey_levels (window, row, "moved.png"), >, 8);
+            checked = TRUE;
+          }
+      }
+    g_assert_true (checked);
+  }
+}
+
 /* A real drag with the pointer, through the X server (xdotool), while the
  * window runs: a mentee card dragged onto a mentor card pairs them. */
 static void
@@ -1589,6 +1710,14 @@ main (int    argc,
   /* What GtkApplication does for the app: icons from its resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
+  /* And its style sheet, which AdwApplication loads for the app. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
 #define ADD(path, func) \
@@ -1609,6 +1738,7 @@ main (int    argc,
   ADD ("/window/board", test_board);
   ADD ("/window/board-pointer-drag", test_board_pointer_drag);
   ADD ("/window/board-pair-with", test_board_pair_with);
+  ADD ("/window/board-cards-in-view", test_board_cards_in_view);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

@@ -43,6 +43,100 @@ struct _PairingsBoardPage
 
 G_DEFINE_FINAL_TYPE (PairingsBoardPage, pairings_board_page, GTK_TYPE_WIDGET)
 
+/* A card's row. It draws its card only while the card is in its column's
+ * visible area (or near it): GTK 4.8 keeps every card of a column in the
+ * window's drawing, and its cairo renderer draws every text of it, seen or
+ * not, so a change anywhere cost 50 ms of drawing on a board of 1,000
+ * cards. The page asks a row to draw again when it comes into view. */
+typedef struct
+{
+  GtkListBoxRow parent_instance;
+  gboolean      drawn;
+} PairingsBoardRow;
+
+typedef struct
+{
+  GtkListBoxRowClass parent_class;
+} PairingsBoardRowClass;
+
+static GType pairings_board_row_get_type (void);
+
+G_DEFINE_TYPE (PairingsBoardRow, pairings_board_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* How far outside the visible area a card is still drawn, in pixels. */
+#define DRAW_MARGIN 64
+
+/* Whether a row whose top is at @y (in its viewport) and @height high is
+ * to be drawn in a viewport @visible high. */
+static gboolean
+in_view (double y,
+         double height,
+         double visible)
+{
+  return y + height >= -DRAW_MARGIN && y <= visible + DRAW_MARGIN;
+}
+
+static gboolean
+row_in_view (GtkWidget *row)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (row, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (row, viewport, &bounds))
+    return TRUE;
+  return in_view (bounds.origin.y, bounds.size.height, gtk_widget_get_height (viewport));
+}
+
+static void
+pairings_board_row_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  PairingsBoardRow *self = (PairingsBoardRow *) widget;
+
+  self->drawn = row_in_view (widget);
+  if (self->drawn)
+    GTK_WIDGET_CLASS (pairings_board_row_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+pairings_board_row_class_init (PairingsBoardRowClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = pairings_board_row_snapshot;
+}
+
+static void
+pairings_board_row_init (PairingsBoardRow *self)
+{
+}
+
+/* Before the page draws: the rows that scrolled or moved into view (or out
+ * of it) draw again. */
+static void
+refresh_drawn_rows (PairingsBoardPage *self)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *list = GTK_WIDGET (self->lists[c]);
+      GtkWidget *viewport = gtk_widget_get_ancestor (list, GTK_TYPE_VIEWPORT);
+      graphene_rect_t bounds;
+      double visible;
+
+      if (viewport == NULL || !gtk_widget_compute_bounds (list, viewport, &bounds))
+        continue;
+      visible = gtk_widget_get_height (viewport);
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkAllocation allocation;
+
+          if (G_TYPE_FROM_INSTANCE (row) != pairings_board_row_get_type ())
+            continue;
+          gtk_widget_get_allocation (row, &allocation);
+          if (((PairingsBoardRow *) row)->drawn != in_view (bounds.origin.y + allocation.y, allocation.height, visible))
+            gtk_widget_queue_draw (row);
+        }
+    }
+}
+
 enum {
   CHANGED,
   N_SIGNALS
@@ -510,6 +604,9 @@ chip (const char *text)
   gtk_widget_add_css_class (label, "board-chip");
   gtk_widget_add_css_class (label, "caption");
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  /* As wide as its text, not as its place in the flow. */
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
   return label;
 }
 
@@ -942,7 +1039,7 @@ make_row (PairingsBoardPage *self,
           guint              column,
           const char        *signature)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = g_object_new (pairings_board_row_get_type (), NULL);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
@@ -990,9 +1087,9 @@ person_row (PairingsBoardPage   *self,
       GtkWidget *label;
 
       if (left < 0)
-        places = g_strdup_printf (ngettext ("%d mentee for %d places", "%d mentees for %d places",
-                                            (gulong) person->used),
-                                  person->used, person->capacity);
+        places = g_strdup_printf (ngettext ("%d mentee over capacity", "%d mentees over capacity",
+                                            (gulong) -left),
+                                  -left);
       else
         places = g_strdup_printf (ngettext ("%d of %d place left", "%d of %d places left",
                                             (gulong) MAX (person->capacity, 1)),
@@ -1305,6 +1402,14 @@ pairings_board_page_dispose (GObject *object)
 }
 
 static void
+pairings_board_page_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  refresh_drawn_rows (PAIRINGS_BOARD_PAGE (widget));
+  GTK_WIDGET_CLASS (pairings_board_page_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 pairings_board_page_class_init (PairingsBoardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1319,6 +1424,7 @@ pairings_board_page_class_init (PairingsBoardPageClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  widget_class->snapshot = pairings_board_page_snapshot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pairingsboard");
   gtk_widget_class_install_action (widget_class, "board.move", "(xsi)", move_action);
