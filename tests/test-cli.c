@@ -199,6 +199,8 @@ test_usage_errors (Fixture       *f,
     { "stats", "extra", NULL },
     { "backup", NULL },
     { "init", "--what", NULL },
+    { "import-check-ins", NULL },
+    { "import-agreements", "--cohort", NULL },
   };
 
   {
@@ -223,6 +225,8 @@ test_usage_errors (Fixture       *f,
     ptest_run_cli (&help, NULL, "--help", NULL);
     g_assert_cmpint (help.status, ==, 0);
     g_assert_nonnull (strstr (help.out, "backup"));
+    g_assert_nonnull (strstr (help.out, "  import-agreements "));
+    g_assert_nonnull (strstr (help.out, "  import-check-ins "));
   }
 }
 
@@ -405,6 +409,70 @@ test_match_and_solve (Fixture       *f,
   g_assert_nonnull (strstr (broken.err, "bad.csv, line 1, column 2"));
 }
 
+/* The demo's first announced pair of 2025 reports a check-in; the
+ * agreements export shows how each pair is doing. */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "check-ins.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *mentee = NULL;
+  g_auto(Run) demo = { 0, };
+  g_auto(Run) dry = { 0, };
+  g_auto(Run) real = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) export = { 0, };
+
+  ptest_run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  ptest_run_cli (&export, NULL, "--database", f->db, "export", "agreements", "--cohort", "2025", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_str_has_prefix (export.out,
+                                   "mentor_name,mentor_email,mentee_name,mentee_email,agreement_status,"
+                                   "sent_on,signed_on,meeting_every_days,mode,contact,"
+                                   "confidentiality_acknowledged,goals,goals_reached,check_ins,"
+                                   "last_check_in,outcome,overdue,at_risk\r\n"));
+
+  /* The first data row's mentee e-mail (the demo writes no quoted e-mails). */
+  {
+    g_auto(GStrv) lines = g_strsplit (export.out, "\r\n", 3);
+    const char *p = lines[1];
+
+    g_assert_nonnull (p);
+    for (guint comma = 0; comma < 3; comma++)
+      {
+        p = strchr (p, ',');
+        g_assert_nonnull (p);
+        p++;
+      }
+    mentee = g_strndup (p, strcspn (p, ","));
+    g_assert_nonnull (strchr (mentee, '@'));
+  }
+
+  contents = g_strdup_printf ("Horodateur;Adresse e-mail;Comment ça se passe ?;Commentaires\r\n"
+                              "02/05/2025 09:00:00;%s;En bonne voie;RAS\r\n"
+                              "02/05/2025 09:00:00;personne@example.org;En bonne voie;\r\n", mentee);
+  g_assert_true (g_file_set_contents (csv, contents, -1, NULL));
+
+  ptest_run_cli (&dry, NULL, "--database", f->db, "import-check-ins", "--cohort", "2025",
+                 "--dry-run", "--json", csv, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry.out, "{\"applied\":1,\"unchanged\":0,\"skipped\":[{\"line\":3,"
+                                            "\"field\":\"Adresse e-mail\",\"reason\":"));
+
+  ptest_run_cli (&real, NULL, "--database", f->db, "import-check-ins", "--cohort", "2025", "--json",
+                 csv, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  g_assert_cmpstr (real.out, ==, dry.out);
+
+  ptest_run_cli (&again, NULL, "--database", f->db, "import-check-ins", "--cohort", "2025", "--json",
+                 csv, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "{\"applied\":0,\"unchanged\":1,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,6 +492,7 @@ main (int    argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/match-and-solve", test_match_and_solve);
   ADD ("/cli/french", test_french);
+  ADD ("/cli/follow-up", test_follow_up);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "pairings-cohort.h"
 #include "pairings-demo.h"
 #include "pairings-export.h"
+#include "pairings-followup.h"
 #include "pairings-store-private.h"
 #include "pairings-test-utils.h"
 
@@ -31,7 +32,7 @@
 #define AGREEMENTS_HEADER \
   "mentor_name,mentor_email,mentee_name,mentee_email,agreement_status,sent_on,signed_on," \
   "meeting_every_days,mode,contact,confidentiality_acknowledged,goals,goals_reached," \
-  "check_ins,last_check_in\r\n"
+  "check_ins,last_check_in,outcome,overdue,at_risk\r\n"
 
 static const char * const headers[PAIRINGS_EXPORT_N_KINDS] = {
   APPLICATIONS_HEADER, ROSTER_HEADER, PAIRS_HEADER, AGREEMENTS_HEADER,
@@ -484,18 +485,89 @@ test_small_agreements (Fixture       *f,
 {
   g_autofree char *csv = export_string (f, PAIRINGS_EXPORT_AGREEMENTS, f->cohort_id, 0);
 
+  /* Every 14 days plus a week's grace after the last check-in: the next
+   * one was due on 2025-05-22, long ago. */
   g_assert_cmpstr (csv, ==,
     AGREEMENTS_HEADER
     "\"Lovelace, Ada\",ada@example.org,Grace Hopper,grace@example.org,signed,2025-03-01,"
-    "2025-03-05,14,virtual,\"Zoom, weekly\",yes,2,1,2,2025-05-01\r\n");
+    "2025-03-05,14,virtual,\"Zoom, weekly\",yes,2,1,2,2025-05-01,active,1,0\r\n");
 
-  /* An announced pair without an agreement yet. */
+  /* An announced pair without an agreement yet: nothing agreed, nothing
+   * due; without an announcement date, not at risk. */
   exec (f, "UPDATE pairs SET stage = 'announced', position = 1 WHERE id = 3");
   g_clear_pointer (&csv, g_free);
   csv = export_string (f, PAIRINGS_EXPORT_AGREEMENTS, f->cohort_id, 0);
   g_assert_true (g_str_has_suffix (csv,
     "\"Dr. \"\"Doc\"\" Who\",who@example.org,alan Turing,alan@example.org,not_sent,,,,,,no,"
-    "0,0,0,\r\n"));
+    "0,0,0,,active,0,0\r\n"));
+
+  /* Announced three weeks ago or more and still unsigned: at risk. The
+   * last check-in said "needs attention": at risk too. A completed pair
+   * owes nothing. */
+  exec (f, "UPDATE cohorts SET announcement = '2025-03-01' WHERE id = (SELECT cohort_id FROM pairs"
+           " WHERE id = 1);"
+           "INSERT INTO check_ins (pair_id, date, reporter, status) VALUES"
+           " (3, '2025-04-01', 'mentee', 'needs_attention');");
+  g_clear_pointer (&csv, g_free);
+  csv = export_string (f, PAIRINGS_EXPORT_AGREEMENTS, f->cohort_id, 0);
+  g_assert_cmpstr (csv, ==,
+    AGREEMENTS_HEADER
+    "\"Lovelace, Ada\",ada@example.org,Grace Hopper,grace@example.org,signed,2025-03-01,"
+    "2025-03-05,14,virtual,\"Zoom, weekly\",yes,2,1,2,2025-05-01,active,1,0\r\n"
+    "\"Dr. \"\"Doc\"\" Who\",who@example.org,alan Turing,alan@example.org,not_sent,,,,,,no,"
+    "0,0,1,2025-04-01,active,0,1\r\n");
+
+  exec (f, "UPDATE pairs SET outcome = 'completed' WHERE id = 1");
+  g_clear_pointer (&csv, g_free);
+  csv = export_string (f, PAIRINGS_EXPORT_AGREEMENTS, f->cohort_id, 0);
+  g_assert_nonnull (strstr (csv, ",2025-05-01,completed,0,0\r\n"));
+}
+
+/* The export's overdue and at_risk columns say what the Agreements page
+ * says, pair by pair. */
+static void
+test_demo_agreements_assessed (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cohorts = demo_cohorts (f);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint flagged = 0;
+
+  for (guint c = 0; c < cohorts->len; c++)
+    {
+      gint64 id = (gint64) GPOINTER_TO_SIZE (g_ptr_array_index (cohorts, c));
+      g_autofree char *csv = export_string (f, PAIRINGS_EXPORT_AGREEMENTS, id, 0);
+      g_autoptr(GPtrArray) rows = parse_csv (csv);
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(GError) error = NULL;
+
+      list = pairings_followup_list (f->store, id, today, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, list->len + 1);
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          PairingsFollowUp *followup = g_ptr_array_index (list, i);
+          gboolean found = FALSE;
+
+          for (guint r = 1; r < rows->len && !found; r++)
+            {
+              char **row = g_ptr_array_index (rows, r);
+
+              if (g_strcmp0 (row[1], followup->mentor_email) != 0 ||
+                  g_strcmp0 (row[3], followup->mentee_email) != 0)
+                continue;
+              found = TRUE;
+              g_assert_cmpstr (row[15], ==, pairings_outcome_to_string (followup->outcome));
+              g_assert_cmpstr (row[16], ==, followup->overdue ? "1" : "0");
+              g_assert_cmpstr (row[17], ==, followup->at_risk ? "1" : "0");
+              flagged += followup->overdue || followup->at_risk;
+            }
+          g_assert_true (found);
+        }
+    }
+  g_test_message ("%u pairs overdue or at risk", flagged);
 }
 
 static void
@@ -971,6 +1043,7 @@ main (int    argc,
   ADD_DEMO ("/export/demo/headers", test_demo_headers);
   ADD_DEMO ("/export/demo/parse-back", test_demo_parse_back);
   ADD_DEMO ("/export/demo/confidential", test_demo_confidential);
+  ADD_DEMO ("/export/demo/agreements-assessed", test_demo_agreements_assessed);
   ADD ("/export/cli", test_cli);
 
   return g_test_run ();

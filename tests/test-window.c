@@ -25,6 +25,8 @@
 #include "pairings-application-list.h"
 #include "pairings-board.h"
 #include "pairings-board-page.h"
+#include "pairings-agreements-page.h"
+#include "pairings-followup.h"
 #include "pairings-test-utils.h"
 #include "pairings-applications-page.h"
 #include "pairings-preferences-window.h"
@@ -1511,6 +1513,185 @@ test_board_cards_in_view (Fixture       *f,
   }
 }
 
+/* The Agreements page, driven through its actions on the demo's 2025
+ * cohort as it stood in mid-June 2025: an agreement signed, a check-in
+ * recorded (by the action and through the page's dialog), a goal reached,
+ * each checked in the database, the attention count against the core's,
+ * undo; in English, French, narrow and dark. */
+static void
+test_agreements (Fixture       *f,
+                 gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1300, 860);
+  PairingsAgreementsPage *page;
+  PairingsStore *store;
+  AdwMessageDialog *dialog;
+  g_autofree char *sql = NULL;
+  g_autofree char *state = NULL;
+  gint64 pair, cohort;
+  int check_ins, goal;
+
+  load_demo (window);
+  store = pairings_window_get_store (window);
+  cohort = pairings_cohort_get_id (pairings_window_get_cohort (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agreements"));
+  page = PAIRINGS_AGREEMENTS_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_AGREEMENTS_PAGE));
+  g_assert_nonnull (page);
+  pairings_agreements_page_set_today (page, "2025-06-15");
+  g_assert_cmpuint (pairings_agreements_page_get_attention (page), ==,
+                    pairings_followup_count_attention (store, cohort, "2025-06-15", NULL));
+  screenshot (f->window, "agreements-en", NULL);
+
+  /* An announced pair whose agreement is not signed by both yet. */
+  sql = g_strdup_printf ("SELECT p.id FROM pairs p LEFT JOIN agreements a ON a.pair_id = p.id"
+                         " WHERE p.cohort_id = %" G_GINT64_FORMAT " AND p.stage = 'announced'"
+                         " AND coalesce(a.status, 'not_sent') <> 'signed' ORDER BY p.id LIMIT 1", cohort);
+  pair = query_int (store, sql);
+  g_assert_cmpint (pair, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.select", "x", pair));
+  g_assert_cmpint (pairings_agreements_page_get_selected (page), ==, pair);
+  screenshot (f->window, "agreements-detail-en", NULL);
+
+  /* Signed by both: today's date is the signing date. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.set-status", "(xs)", pair, "signed"));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT status || ' ' || signed_on FROM agreements WHERE pair_id = %" G_GINT64_FORMAT, pair);
+  state = query_text (store, sql);
+  g_assert_cmpstr (state, ==, "signed 2025-06-15");
+
+  /* A check-in through the action: the mentee says it needs attention;
+   * the pair is now at risk, and counted so in the page's badge. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM check_ins WHERE pair_id = %" G_GINT64_FORMAT, pair);
+  check_ins = query_int (store, sql);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.add-check-in", "(xssss)", pair,
+                                             "2025-06-10", "mentee", "needs_attention", "Hard to find time"));
+  g_assert_cmpint (query_int (store, sql), ==, check_ins + 1);
+  {
+    g_autofree char *last = NULL;
+    g_autofree char *q = g_strdup_printf ("SELECT date || ' ' || reporter || ' ' || status || ' ' || note FROM check_ins"
+                                          " WHERE pair_id = %" G_GINT64_FORMAT " ORDER BY id DESC LIMIT 1", pair);
+    last = query_text (store, q);
+    g_assert_cmpstr (last, ==, "2025-06-10 mentee needs_attention Hard to find time");
+  }
+  {
+    g_autoptr(PairingsFollowUp) fu = pairings_followup_get (store, pair, "2025-06-15", NULL);
+    g_assert_nonnull (fu);
+    g_assert_true (fu->at_risk);
+  }
+  g_assert_cmpuint (pairings_agreements_page_get_attention (page), ==,
+                    pairings_followup_count_attention (store, cohort, "2025-06-15", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "At risk"));
+
+  /* Through the page's dialog: the committee, today, on track. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.record-check-in", "x", pair));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  screenshot (GTK_WIDGET (dialog), "agreements-check-in-dialog", NULL);
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (GTK_WIDGET (window));
+  g_assert_cmpint (query_int (store, sql), ==, check_ins + 2);
+  {
+    g_autofree char *last = NULL;
+    g_autofree char *q = g_strdup_printf ("SELECT date || ' ' || reporter || ' ' || status FROM check_ins"
+                                          " WHERE pair_id = %" G_GINT64_FORMAT " ORDER BY id DESC LIMIT 1", pair);
+    last = query_text (store, q);
+    g_assert_cmpstr (last, ==, "2025-06-15 committee on_track");
+  }
+
+  /* Undo takes the last check-in back, in the database and on the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (query_int (store, sql), ==, check_ins + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (query_int (store, sql), ==, check_ins + 2);
+
+  /* A goal, then reached. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.add-goal", "(xss)", pair,
+                                             "Submit a first paper", "2025-11-30"));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT id FROM goals WHERE pair_id = %" G_GINT64_FORMAT " AND text = 'Submit a first paper'", pair);
+  goal = query_int (store, sql);
+  g_assert_cmpint (goal, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.set-goal-status", "(xs)",
+                                             (gint64) goal, "reached"));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT status FROM goals WHERE id = %d", goal);
+  g_clear_pointer (&state, g_free);
+  state = query_text (store, sql);
+  g_assert_cmpstr (state, ==, "reached");
+  screenshot (f->window, "agreements-after-en", NULL);
+
+  /* A check-in survey's export: one row for the pair's mentee, one for
+   * someone unknown, which the report names by its line. */
+  {
+    g_autofree char *q = g_strdup_printf ("SELECT pp.email FROM pairs p JOIN applications a ON a.id = p.mentee_application_id"
+                                          " JOIN people pp ON pp.id = a.person_id WHERE p.id = %" G_GINT64_FORMAT, pair);
+    g_autofree char *email = query_text (store, q);
+    g_autofree char *csv = g_strdup_printf ("Timestamp,Email Address,How is it going?,Comments\n"
+                                            "2025/06/14 9:05:00 AM GMT+2,%s,On track,Met twice\n"
+                                            "2025/06/14 9:07:00 AM GMT+2,nobody@example.org,No contact,\n", email);
+    g_autofree char *path = g_build_filename (f->dir, "check-ins.csv", NULL);
+    g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM check_ins WHERE pair_id = %" G_GINT64_FORMAT, pair);
+    int before = query_int (store, count);
+
+    g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+    pairings_agreements_page_import (page, "check-ins", path);
+    g_assert_cmpint (query_int (store, count), ==, before + 1);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    screenshot (GTK_WIDGET (dialog), "agreements-import-report", NULL);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "nobody@example.org"));
+    adw_message_dialog_response (dialog, "close");
+    gtk_window_close (GTK_WINDOW (dialog));
+    settle (GTK_WIDGET (window));
+    /* One step in the history. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpint (query_int (store, count), ==, before);
+  }
+
+  /* Only the pairs that need attention. */
+  {
+    GtkToggleButton *filter = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON));
+    g_assert_nonnull (filter);
+    gtk_toggle_button_set_active (filter, TRUE);
+    screenshot (f->window, "agreements-attention-en", NULL);
+    gtk_toggle_button_set_active (filter, FALSE);
+  }
+
+  /* Narrow, dark: the list, then the pair. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  screenshot (f->window, "agreements-narrow-dark", NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_agreements_french (Fixture       *f,
+                        gconstpointer  data)
+{
+  PairingsWindow *window;
+  PairingsAgreementsPage *page;
+  gint64 pair;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  window = open_window (f, 1300, 860);
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agreements"));
+  page = PAIRINGS_AGREEMENTS_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_AGREEMENTS_PAGE));
+  pairings_agreements_page_set_today (page, "2025-06-15");
+  pair = query_int (pairings_window_get_store (window),
+                    "SELECT p.id FROM pairs p JOIN cohorts c ON c.id = p.cohort_id"
+                    " WHERE c.name = '2025' AND p.stage = 'announced' ORDER BY p.id LIMIT 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agreements.select", "x", pair));
+  screenshot (f->window, "agreements-fr", NULL);
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (page), "Semaine "));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 /* A real drag with the pointer, through the X server (xdotool), while the
  * window runs: a mentee card dragged onto a mentor card pairs them. */
 static void
@@ -1643,6 +1824,64 @@ test_suggest_pairs (Fixture       *f,
   g_assert_cmpint (count_suggested (window), ==, before);
 }
 
+static gboolean
+is_titled_row (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The cohort's cycle in its settings: a date saved when applied, a date
+ * that does not exist refused with nothing saved, the grace period. */
+static void
+test_cohort_cycle (Fixture       *f,
+                   gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1180, 760);
+  g_autoptr(GError) error = NULL;
+  PairingsCohortSettings *settings_window;
+  PairingsFollowUpSettings saved;
+  PairingsStore *store;
+  GtkWidget *row;
+  gint64 cohort;
+  g_autofree char *sql = NULL;
+  g_autofree char *dates = NULL;
+
+  load_demo (window);
+  store = pairings_window_get_store (window);
+  cohort = pairings_cohort_get_id (pairings_window_get_cohort (window));
+  settings_window = pairings_cohort_settings_new (GTK_WINDOW (window), store, pairings_window_get_cohort (window),
+                                                  &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (settings_window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (settings_window), "cycle");
+  sql = g_strdup_printf ("SELECT kick_off || ' ' || ends FROM cohorts WHERE id = %" G_GINT64_FORMAT, cohort);
+
+  row = find_first (GTK_WIDGET (settings_window), is_titled_row, "Kick-off");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-04-14");
+  g_signal_emit_by_name (row, "apply");
+  dates = query_text (store, sql);
+  g_assert_cmpstr (dates, ==, "2025-04-14 2025-12-12");
+
+  row = find_first (GTK_WIDGET (settings_window), is_titled_row, "End of the cycle");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&dates, g_free);
+  dates = query_text (store, sql);
+  g_assert_cmpstr (dates, ==, "2025-04-14 2025-12-12");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-12-12");
+
+  row = find_first (GTK_WIDGET (settings_window), is_titled_row, "Grace period, in days");
+  g_assert_nonnull (row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON)), 10);
+  g_assert_true (pairings_followup_settings_load (store, cohort, &saved, &error));
+  g_assert_cmpint (saved.grace_days, ==, 10);
+  screenshot (GTK_WIDGET (settings_window), "cohort-cycle", NULL);
+  gtk_window_destroy (GTK_WINDOW (settings_window));
+}
+
 static void
 clipboard_read (GObject      *clipboard,
                 GAsyncResult *result,
@@ -1739,6 +1978,9 @@ main (int    argc,
   ADD ("/window/board-pointer-drag", test_board_pointer_drag);
   ADD ("/window/board-pair-with", test_board_pair_with);
   ADD ("/window/board-cards-in-view", test_board_cards_in_view);
+  ADD ("/window/agreements", test_agreements);
+  ADD ("/window/cohort-cycle", test_cohort_cycle);
+  ADD ("/window/agreements-french", test_agreements_french);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "pairings-cohort.h"
 #include "pairings-demo.h"
 #include "pairings-export.h"
+#include "pairings-followup-import.h"
 #include "pairings-import.h"
 #include "pairings-matcher.h"
 #include "pairings-solver.h"
@@ -62,7 +63,7 @@ report_error (const GError *error)
   g_printerr ("pairings-cli: %s\n", error->message);
 
   if (error->domain == PAIRINGS_CSV_ERROR || error->domain == PAIRINGS_MAPPING_ERROR ||
-      error->domain == PAIRINGS_IMPORT_ERROR)
+      error->domain == PAIRINGS_IMPORT_ERROR || error->domain == PAIRINGS_FOLLOWUP_IMPORT_ERROR)
     return EXIT_BAD_INPUT;
 
   if (error->domain == PAIRINGS_STORE_ERROR &&
@@ -668,6 +669,111 @@ cmd_import (Globals  *globals,
   return EXIT_DONE;
 }
 
+/* The local calendar day: the one the coordinator sees. */
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static int
+import_followup (Globals                    *globals,
+                 PairingsFollowUpImportKind  kind,
+                 int                         argc,
+                 char                      **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsFollowUpImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *today = today_string ();
+  gboolean agreements = kind == PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS;
+  gboolean strict = FALSE, dry_run = FALSE, json = FALSE;
+  PairingsFollowUpImportFlags flags = PAIRINGS_FOLLOWUP_IMPORT_FLAGS_NONE;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort of the pairs"), N_("NAME") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      N_("Refuse the whole file if any row has a problem"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check and report, but change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command (_("FILE.csv"),
+                      agreements
+                      ? _("Import who signed the mentoring agreement, from an e-signature form’s "
+                          "CSV export.")
+                      : _("Import the answers to a check-in survey, from a form’s CSV export."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (agreements ? _("import-agreements takes the CSV file to read")
+                                   : _("import-check-ins takes the CSV file to read"));
+  if (cohort_name == NULL)
+    return usage_error (agreements ? _("import-agreements needs --cohort NAME")
+                                   : _("import-check-ins needs --cohort NAME"));
+  if (strict)
+    flags |= PAIRINGS_FOLLOWUP_IMPORT_STRICT;
+  if (dry_run)
+    flags |= PAIRINGS_FOLLOWUP_IMPORT_DRY_RUN;
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+
+  ok = pairings_followup_import (store, pairings_cohort_get_id (cohort), kind, argv[1], flags,
+                                 today, NULL, &report, &error);
+
+  if (report != NULL)
+    {
+      g_autofree char *out = json ? pairings_followup_import_report_to_json (report)
+                                  : pairings_followup_import_report_to_text (report);
+      if (json)
+        fputs (out, stdout);
+      else
+        g_printerr ("%s", out);
+    }
+
+  if (!ok)
+    {
+      /* A file that cannot be read is bad input; nothing was changed. */
+      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+        {
+          g_printerr ("pairings-cli: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return report_error (error);
+    }
+
+  if (dry_run)
+    g_printerr (_("Dry run: nothing was written.\n"));
+  return EXIT_DONE;
+}
+
+static int
+cmd_import_agreements (Globals  *globals,
+                       int       argc,
+                       char    **argv)
+{
+  return import_followup (globals, PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS, argc, argv);
+}
+
+static int
+cmd_import_check_ins (Globals  *globals,
+                      int       argc,
+                      char    **argv)
+{
+  return import_followup (globals, PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS, argc, argv);
+}
+
 static int
 cmd_match (Globals  *globals,
            int       argc,
@@ -893,6 +999,10 @@ static const Command commands[] = {
   { "cohort", cmd_cohort, N_("Add or list cohorts (add NAME, list)") },
   { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
   { "import", cmd_import, N_("Import applications from a form’s CSV export") },
+  { "import-agreements", cmd_import_agreements,
+    N_("Import signed agreements from an e-signature form’s CSV export") },
+  { "import-check-ins", cmd_import_check_ins,
+    N_("Import check-ins from a survey’s CSV export") },
   { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
   { "match", cmd_match, N_("Suggest the best pairs for a cohort, each explained") },
   { "exclude", cmd_exclude, N_("Never pair a mentee with a mentor") },
@@ -904,11 +1014,15 @@ static void
 print_help (void)
 {
   g_autofree char *path = pairings_store_default_path ();
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
 
   g_print (_("Usage: pairings-cli [--database FILE] COMMAND [OPTION…]\n\n"));
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_print (_("\nThe default database is “%s”.\n"), path);
   g_print (_("“pairings-cli COMMAND --help” describes the options of a command.\n"));
   g_print (_("Exit status: 0 done, 1 usage error, 2 bad input (nothing was changed), "

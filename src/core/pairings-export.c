@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "pairings-cohort.h"
+#include "pairings-followup.h"
 #include "pairings-store-private.h"
 
 /* How much of the output is gathered before it is written. */
@@ -182,8 +183,18 @@ end_row (GString *row)
 
 /* Rows ----------------------------------------------------------------------- */
 
-typedef void (*RowFunc) (GString      *row,
-                         sqlite3_stmt *stmt);
+/* What a row needs besides its statement: the agreements are assessed
+ * with the cohort's dates and follow-up settings, for today. */
+typedef struct
+{
+  PairingsCohort           *cohort;
+  PairingsFollowUpSettings  settings;
+  char                     *today;
+} RowContext;
+
+typedef void (*RowFunc) (GString          *row,
+                         sqlite3_stmt     *stmt,
+                         const RowContext *context);
 
 typedef struct
 {
@@ -224,8 +235,9 @@ typedef struct
   "  WHEN 'approved' THEN 2 WHEN 'announced' THEN 3 ELSE 4 END, x.position, x.id"
 
 static void
-add_application_row (GString      *row,
-                     sqlite3_stmt *stmt)
+add_application_row (GString          *row,
+                     sqlite3_stmt     *stmt,
+                     const RowContext *context)
 {
   const char *stage = (const char *) sqlite3_column_text (stmt, 4);
   PairingsCareerStage known;
@@ -245,25 +257,28 @@ add_application_row (GString      *row,
 }
 
 static void
-add_application_confidential_row (GString      *row,
-                                  sqlite3_stmt *stmt)
+add_application_confidential_row (GString          *row,
+                                  sqlite3_stmt     *stmt,
+                                  const RowContext *context)
 {
-  add_application_row (row, stmt);
+  add_application_row (row, stmt, context);
   add_column (row, stmt, 12);
   add_column (row, stmt, 13);
 }
 
 static void
-add_roster_row (GString      *row,
-                sqlite3_stmt *stmt)
+add_roster_row (GString          *row,
+                sqlite3_stmt     *stmt,
+                const RowContext *context)
 {
   for (int i = 0; i < 6; i++)
     add_column (row, stmt, i);
 }
 
 static void
-add_pair_row (GString      *row,
-              sqlite3_stmt *stmt)
+add_pair_row (GString          *row,
+              sqlite3_stmt     *stmt,
+              const RowContext *context)
 {
   for (int i = 0; i < 7; i++)
     add_column (row, stmt, i);
@@ -274,9 +289,54 @@ add_pair_row (GString      *row,
   add_yes_no (row, stmt, 11);
 }
 
+/* The pair's outcome, then whether its next check-in is overdue and
+ * whether it is at risk, by the follow-up rules. */
 static void
-add_agreement_row (GString      *row,
-                   sqlite3_stmt *stmt)
+add_follow_up (GString          *row,
+               sqlite3_stmt     *stmt,
+               const RowContext *context)
+{
+  PairingsFollowUp followup = { 0, };
+  PairingsAgreementStatus status = PAIRINGS_AGREEMENT_NOT_SENT;
+  PairingsCheckInStatus last_status = PAIRINGS_CHECK_IN_ON_TRACK;
+  PairingsMeetingMode mode = PAIRINGS_MEETING_UNSET;
+  PairingsOutcome outcome = PAIRINGS_OUTCOME_ACTIVE;
+  const char *outcome_text = (const char *) sqlite3_column_text (stmt, 15);
+
+  pairings_agreement_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &status);
+  pairings_meeting_mode_from_string ((const char *) sqlite3_column_text (stmt, 8), &mode);
+  pairings_check_in_status_from_string ((const char *) sqlite3_column_text (stmt, 16), &last_status);
+  pairings_outcome_from_string (outcome_text, &outcome);
+
+  /* The strings are the statement's, only read. */
+  followup.agreement.status = status;
+  followup.agreement.sent_on = (char *) sqlite3_column_text (stmt, 5);
+  followup.agreement.signed_on = (char *) sqlite3_column_text (stmt, 6);
+  followup.agreement.frequency_days = sqlite3_column_int (stmt, 7);
+  followup.agreement.mode = mode;
+  followup.agreement.contact = (char *) "";
+  followup.agreement.expectations = (char *) "";
+  followup.agreement.confidentiality = sqlite3_column_int (stmt, 10) != 0;
+  followup.last_check_in = (char *) sqlite3_column_text (stmt, 14);
+  followup.last_status = last_status;
+  followup.outcome = outcome;
+
+  pairings_followup_assess (&followup,
+                            pairings_cohort_get_announcement (context->cohort),
+                            pairings_cohort_get_kick_off (context->cohort),
+                            pairings_cohort_get_ends (context->cohort),
+                            &context->settings, context->today);
+
+  add_text (row, outcome_text);
+  g_string_append (row, followup.overdue ? "1," : "0,");
+  g_string_append (row, followup.at_risk ? "1," : "0,");
+  g_free (followup.due);
+}
+
+static void
+add_agreement_row (GString          *row,
+                   sqlite3_stmt     *stmt,
+                   const RowContext *context)
 {
   for (int i = 0; i < 7; i++)
     add_column (row, stmt, i);
@@ -288,6 +348,7 @@ add_agreement_row (GString      *row,
   add_integer (row, stmt, 12);
   add_integer (row, stmt, 13);
   add_column (row, stmt, 14);
+  add_follow_up (row, stmt, context);
 }
 
 /* The SQL strings are the keys of the store's statement cache, so each
@@ -334,13 +395,15 @@ static const ExportSpec pair_spec = {
 static const ExportSpec agreement_spec = {
   "mentor_name,mentor_email,mentee_name,mentee_email,agreement_status,sent_on,signed_on,"
   "meeting_every_days,mode,contact,confidentiality_acknowledged,goals,goals_reached,"
-  "check_ins,last_check_in",
+  "check_ins,last_check_in,outcome,overdue,at_risk",
   "SELECT m.name, mp.email, e.name, ep.email, coalesce(g.status, 'not_sent'),"
   " g.sent_on, g.signed_on, g.frequency_days, g.mode, g.contact, coalesce(g.confidentiality, 0),"
   " (SELECT count(*) FROM goals o WHERE o.pair_id = x.id),"
   " (SELECT count(*) FROM goals o WHERE o.pair_id = x.id AND o.status = 'reached'),"
   " (SELECT count(*) FROM check_ins k WHERE k.pair_id = x.id),"
-  " (SELECT max(k.date) FROM check_ins k WHERE k.pair_id = x.id)"
+  " (SELECT max(k.date) FROM check_ins k WHERE k.pair_id = x.id), x.outcome,"
+  " (SELECT k.status FROM check_ins k WHERE k.pair_id = x.id ORDER BY k.date DESC, k.id DESC"
+  "  LIMIT 1)"
   PAIR_PEOPLE
   " WHERE x.cohort_id = ? AND x.stage = 'announced'"
   " ORDER BY x.position, x.id",
@@ -400,6 +463,7 @@ flush (GOutputStream  *out,
 static gboolean
 write_rows (PairingsStore     *store,
             const ExportSpec  *spec,
+            const RowContext  *context,
             sqlite3_stmt      *stmt,
             GString           *buffer,
             GOutputStream     *out,
@@ -410,7 +474,7 @@ write_rows (PairingsStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      spec->add_row (buffer, stmt);
+      spec->add_row (buffer, stmt, context);
       end_row (buffer);
       if (buffer->len >= FLUSH_SIZE && !flush (out, buffer, cancellable, error))
         {
@@ -438,6 +502,9 @@ pairings_export_write (PairingsStore        *store,
                        GError              **error)
 {
   g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 1024);
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autofree char *today = NULL;
+  RowContext context = { NULL, };
   const ExportSpec *spec;
   sqlite3_stmt *stmt;
 
@@ -446,8 +513,20 @@ pairings_export_write (PairingsStore        *store,
   g_return_val_if_fail ((guint) kind < PAIRINGS_EXPORT_N_KINDS, FALSE);
 
   spec = get_spec (kind, flags);
-  if (!check_cohort (store, cohort_id, error))
+  cohort = pairings_store_get_cohort (store, cohort_id, error);
+  if (cohort == NULL)
     return FALSE;
+
+  if (kind == PAIRINGS_EXPORT_AGREEMENTS)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      if (!pairings_followup_settings_load (store, cohort_id, &context.settings, error))
+        return FALSE;
+      today = g_date_time_format (now, "%Y-%m-%d");
+      context.cohort = cohort;
+      context.today = today;
+    }
 
   stmt = _pairings_store_prepare (store, spec->sql, error);
   if (stmt == NULL)
@@ -459,7 +538,7 @@ pairings_export_write (PairingsStore        *store,
   g_string_append (buffer, spec->header);
   g_string_append (buffer, "\r\n");
 
-  return write_rows (store, spec, stmt, buffer, out, cancellable, error);
+  return write_rows (store, spec, &context, stmt, buffer, out, cancellable, error);
 }
 
 static void

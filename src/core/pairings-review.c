@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pairings-board.h"
+#include "pairings-followup.h"
 #include "pairings-import.h"
 #include "pairings-matcher.h"
 #include "pairings-review.h"
@@ -422,7 +423,7 @@ pairings_review_done_by (PairingsStore *store,
 
 /* History ----------------------------------------------------------------------- */
 
-#define UNDOABLE "('review', 'status', 'import', 'match', 'board')"
+#define UNDOABLE "('review', 'status', 'import', 'match', 'board', 'followup')"
 
 typedef struct
 {
@@ -482,6 +483,8 @@ label_for (const char *action,
     return g_strdup (_("Import undone"));
   if (g_str_equal (action, "board"))
     return g_strdup (redo ? _("Board change redone") : _("Board change undone"));
+  if (g_str_equal (action, "followup"))
+    return g_strdup (redo ? _("Follow-up change redone") : _("Follow-up change undone"));
   return g_strdup (_("Suggested pairs taken back"));
 }
 
@@ -507,7 +510,7 @@ pairings_history_can_redo (PairingsStore  *store,
   /* Imports and suggestions are taken back, not replayed. */
   if (!find_event (store, TRUE, &event) ||
       (!g_str_equal (event.action, "review") && !g_str_equal (event.action, "status") &&
-       !g_str_equal (event.action, "board")))
+       !g_str_equal (event.action, "board") && !g_str_equal (event.action, "followup")))
     return FALSE;
   if (label != NULL)
     *label = label_for (event.action, TRUE);
@@ -578,6 +581,7 @@ replay (PairingsStore  *store,
     return FALSE;
   if ((g_str_equal (event->action, "review") ? put_review (store, to, from, error)
        : g_str_equal (event->action, "board") ? _pairings_board_replay (store, to, from, error)
+       : g_str_equal (event->action, "followup") ? _pairings_followup_replay (store, to, from, error)
        : restore_statuses (store, to, error)) &&
       mark (store, event->id, !redo, error) &&
       _pairings_store_commit (store, error))

@@ -238,9 +238,10 @@ pairings_store_get_cohort (PairingsStore  *self,
   return cohort;
 }
 
-static gboolean
-check_dates (const PairingsCohortDates  *dates,
-             GError                    **error)
+/* Each date unset or real, and in the order of the cohort's year. */
+gboolean
+_pairings_store_check_dates (const PairingsCohortDates  *dates,
+                             GError                    **error)
 {
   const char *values[5];
   const char *labels[5] = {
@@ -328,7 +329,7 @@ pairings_store_add_cohort (PairingsStore              *self,
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (self), NULL);
 
-  if (!check_name (name, TRUE, error) || !check_dates (dates, error))
+  if (!check_name (name, TRUE, error) || !_pairings_store_check_dates (dates, error))
     return NULL;
 
   if (!_pairings_store_begin (self, error))

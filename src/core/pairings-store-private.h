@@ -64,6 +64,9 @@ gboolean       _pairings_store_log_event  (PairingsStore  *self,
                                            const char     *after_json,
                                            GError        **error);
 
+gboolean       _pairings_store_check_dates (const PairingsCohortDates  *dates,
+                                            GError                    **error);
+
 gint64         _pairings_store_ensure_person (PairingsStore *self,
                                               const char    *email,
                                               const char    *name,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pairings-cohort-settings.h"
+#include "pairings-followup.h"
 
 struct _PairingsCohortSettings
 {
@@ -32,6 +33,13 @@ struct _PairingsCohortSettings
   AdwComboRow          *mode_row;
   AdwActionRow         *threshold_row;
   GtkSpinButton        *threshold_spin;
+
+  /* The cycle: dates, pair limit, follow-up rules. */
+  AdwEntryRow          *date_rows[5];
+  GtkSpinButton        *limit_spin;
+  GtkSpinButton        *grace_spin;
+  GtkSpinButton        *unsigned_spin;
+  PairingsFollowUpSettings followup;
 };
 
 G_DEFINE_FINAL_TYPE (PairingsCohortSettings, pairings_cohort_settings, ADW_TYPE_PREFERENCES_WINDOW)
@@ -98,6 +106,121 @@ build_weight_rows (PairingsCohortSettings *self)
     }
 }
 
+/* The cycle ---------------------------------------------------------------------- */
+
+static void
+save_cycle (PairingsCohortSettings *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *texts[5];
+  PairingsCohortDates dates;
+  int limit;
+
+  if (self->syncing)
+    return;
+  for (guint i = 0; i < 5; i++)
+    {
+      texts[i] = gtk_editable_get_text (GTK_EDITABLE (self->date_rows[i]));
+      if (*texts[i] == '\0')
+        texts[i] = NULL;
+    }
+  dates.call_opens = texts[0];
+  dates.deadline = texts[1];
+  dates.announcement = texts[2];
+  dates.kick_off = texts[3];
+  dates.ends = texts[4];
+  limit = gtk_spin_button_get_value_as_int (self->limit_spin);
+  self->followup.grace_days = gtk_spin_button_get_value_as_int (self->grace_spin);
+  self->followup.unsigned_days = gtk_spin_button_get_value_as_int (self->unsigned_spin);
+  if (!pairings_followup_set_cohort_dates (self->store, pairings_cohort_get_id (self->cohort), &dates,
+                                           limit > 0 ? limit : -1, &error) ||
+      !pairings_followup_settings_save (self->store, pairings_cohort_get_id (self->cohort), &self->followup, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Cycle saved")));
+}
+
+static GtkSpinButton *
+spin_row (AdwPreferencesGroup *group,
+          const char          *title,
+          const char          *subtitle,
+          double               max,
+          double               value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+build_cycle_page (PairingsCohortSettings *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *dates = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *pairs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *followup = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *titles[5] = {
+    _("Call opens"), _("Application deadline"), _("Announcement"), _("Kick-off"), _("End of the cycle"),
+  };
+  const char *values[5] = {
+    pairings_cohort_get_call_opens (self->cohort), pairings_cohort_get_deadline (self->cohort),
+    pairings_cohort_get_announcement (self->cohort), pairings_cohort_get_kick_off (self->cohort),
+    pairings_cohort_get_ends (self->cohort),
+  };
+  int limit = pairings_cohort_get_pair_limit (self->cohort);
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Cycle"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "cycle");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "x-office-calendar-symbolic");
+
+  adw_preferences_group_set_title (dates, _("Dates"));
+  adw_preferences_group_set_description (dates, _("As YYYY-MM-DD, each on or after the one before. The kick-off "
+                                                  "and the end frame the cycle that check-ins follow."));
+  for (guint i = 0; i < 5; i++)
+    {
+      AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      gtk_editable_set_text (GTK_EDITABLE (row), values[i] != NULL ? values[i] : "");
+      adw_entry_row_set_show_apply_button (row, TRUE);
+      g_signal_connect_swapped (row, "apply", G_CALLBACK (save_cycle), self);
+      adw_preferences_group_add (dates, GTK_WIDGET (row));
+      self->date_rows[i] = row;
+    }
+
+  adw_preferences_group_set_title (pairs, _("Pairs"));
+  self->limit_spin = spin_row (pairs, _("Pair limit"), _("How many pairs the programme can take; 0: no limit"),
+                               100000, limit > 0 ? limit : 0);
+  adw_preferences_group_set_title (followup, _("Follow-up"));
+  self->grace_spin = spin_row (followup, _("Grace period, in days"),
+                               _("Added to the agreed meeting frequency before a pair is overdue for a check-in"),
+                               90, self->followup.grace_days);
+  self->unsigned_spin = spin_row (followup, _("Days to sign the agreement"),
+                                  _("After the announcement; a pair whose agreement is not signed by both by then is at risk"),
+                                  180, self->followup.unsigned_days);
+  g_signal_connect_swapped (self->limit_spin, "value-changed", G_CALLBACK (save_cycle), self);
+  g_signal_connect_swapped (self->grace_spin, "value-changed", G_CALLBACK (save_cycle), self);
+  g_signal_connect_swapped (self->unsigned_spin, "value-changed", G_CALLBACK (save_cycle), self);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), dates);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), pairs);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), followup);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
 static void
 pairings_cohort_settings_dispose (GObject *object)
 {
@@ -156,17 +279,24 @@ pairings_cohort_settings_new (GtkWindow       *parent,
   PairingsMatchSettings settings;
   g_autofree char *title = NULL;
 
-  if (!pairings_match_settings_load (store, pairings_cohort_get_id (cohort), &settings, error))
+  PairingsFollowUpSettings followup;
+
+  if (!pairings_match_settings_load (store, pairings_cohort_get_id (cohort), &settings, error) ||
+      !pairings_followup_settings_load (store, pairings_cohort_get_id (cohort), &followup, error))
     return NULL;
 
   self = g_object_new (PAIRINGS_TYPE_COHORT_SETTINGS, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->cohort = g_object_ref (cohort);
   self->settings = settings;
+  self->followup = followup;
   /* TRANSLATORS: the title of the settings window; %s is a cohort name */
   title = g_strdup_printf (_("Settings of Cohort %s"), pairings_cohort_get_name (cohort));
   gtk_window_set_title (GTK_WINDOW (self), title);
   sync_widgets (self);
+  self->syncing = TRUE;
+  build_cycle_page (self);
+  self->syncing = FALSE;
   return self;
 }
 

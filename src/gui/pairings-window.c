@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pairings-applications-page.h"
+#include "pairings-agreements-page.h"
 #include "pairings-board-page.h"
 #include "pairings-cohort-settings.h"
 #include "pairings-review.h"
@@ -46,7 +47,8 @@ struct _PairingsWindow
   AdwStatusPage        *board_page;
   GtkStack             *board_stack;
   PairingsBoardPage    *board_view;
-  AdwStatusPage        *agreements_page;
+  PairingsAgreementsPage *agreements_view;
+  AdwViewStackPage     *agreements_stack_page;
   AdwStatusPage        *charts_page;
   GtkSpinner           *match_spinner;
 };
@@ -126,15 +128,6 @@ fill_pages (PairingsWindow            *self,
   adw_status_page_set_title (self->board_page, title);
   adw_status_page_set_description (self->board_page, description);
 
-  g_clear_pointer (&title, g_free);
-  g_clear_pointer (&description, g_free);
-  title = g_strdup_printf (ngettext ("%u Agreement Signed", "%u Agreements Signed",
-                                     s->agreements_signed),
-                           s->agreements_signed);
-  description = g_strdup_printf (_("Announced pairs: %u · Check-ins recorded: %u"),
-                                 s->pairs[PAIRINGS_STAGE_ANNOUNCED], s->check_ins);
-  adw_status_page_set_title (self->agreements_page, title);
-  adw_status_page_set_description (self->agreements_page, description);
 
   g_clear_pointer (&title, g_free);
   g_clear_pointer (&description, g_free);
@@ -187,6 +180,7 @@ update_pages (PairingsWindow *self)
   }
   pairings_applications_page_show (self->applications_view, self->store, cohort);
   pairings_board_page_show (self->board_view, self->store, cohort);
+  pairings_agreements_page_show (self->agreements_view, self->store, cohort);
   gtk_stack_set_visible_child_name (self->board_stack,
                                     pairings_board_page_is_empty (self->board_view) ? "empty" : "board");
 }
@@ -593,6 +587,16 @@ on_page_changed (PairingsWindow *self,
     self->summaries_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_summaries, self, NULL);
 }
 
+/* The Agreements page's badge: how many pairs need attention. */
+static void
+on_attention_changed (PairingsWindow *self)
+{
+  guint attention = pairings_agreements_page_get_attention (self->agreements_view);
+
+  adw_view_stack_page_set_badge_number (self->agreements_stack_page, attention);
+  adw_view_stack_page_set_needs_attention (self->agreements_stack_page, attention > 0);
+}
+
 /* Matching ------------------------------------------------------------------- */
 
 static void
@@ -611,7 +615,11 @@ cohort_settings_action (GtkWidget  *widget,
   if (settings == NULL)
     show_error (self, _("Cannot Open the Cohort Settings"), error->message);
   else
-    gtk_window_present (GTK_WINDOW (settings));
+    {
+      /* The cycle's dates may change there: the pages read them again. */
+      g_signal_connect_object (settings, "destroy", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (settings));
+    }
 }
 
 typedef struct
@@ -1018,6 +1026,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   g_type_ensure (PAIRINGS_TYPE_COHORT);
   g_type_ensure (PAIRINGS_TYPE_APPLICATIONS_PAGE);
   g_type_ensure (PAIRINGS_TYPE_BOARD_PAGE);
+  g_type_ensure (PAIRINGS_TYPE_AGREEMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
@@ -1033,7 +1042,8 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_stack);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_view);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_stack_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, match_spinner);
 
@@ -1076,6 +1086,10 @@ pairings_window_init (PairingsWindow *self)
                             G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->board_view, "changed",
                             G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (self->agreements_view, "changed",
+                            G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (self->agreements_view, "notify::attention",
+                            G_CALLBACK (on_attention_changed), self);
   update_actions (self);
 }
 
