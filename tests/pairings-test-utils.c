@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -108,4 +109,92 @@ query_text (PairingsStore *store,
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
+}
+
+char *
+ptest_write_file (const char *dir,
+                  const char *name,
+                  const char *contents,
+                  gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+void
+ptest_exec (PairingsStore *store,
+            const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_pairings_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+char *
+ptest_digest (PairingsStore      *store,
+              const char * const *queries)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (store), queries[q], -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *v = (const char *) sqlite3_column_text (stmt, c);
+
+            g_checksum_update (sum, (const guchar *) (v ? v : "\x01NULL"), -1);
+            g_checksum_update (sum, (const guchar *) "\x1f", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+void
+ptest_add_application (PairingsStore  *store,
+                       gint64          cohort_id,
+                       const char     *name,
+                       const char     *email,
+                       PairingsRole    role,
+                       PairingsStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsApplicationData data = {
+    .name = name, .email = email, .role = role, .status = status,
+    .capacity = role == PAIRINGS_ROLE_MENTOR ? 2 : 1,
+  };
+
+  g_assert_cmpint (pairings_store_add_application (store, cohort_id, &data, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+const PairingsFormImportProblem *
+ptest_problem (PairingsFormImportReport *report,
+               guint                     i)
+{
+  g_assert_cmpuint (i, <, report->skipped->len);
+  return &g_array_index (report->skipped, PairingsFormImportProblem, i);
+}
+
+void
+ptest_assert_problem (PairingsFormImportReport *report,
+                      guint                     i,
+                      guint                     line,
+                      const char               *field,
+                      const char               *reason_part)
+{
+  const PairingsFormImportProblem *p = ptest_problem (report, i);
+
+  g_test_message ("problem %u: line %u, %s: %s", i, p->line, p->field, p->reason);
+  g_assert_cmpuint (p->line, ==, line);
+  g_assert_cmpstr (p->field, ==, field);
+  g_assert_nonnull (strstr (p->reason, reason_part));
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "pairings-form-import.h"
 #include "pairings-store-private.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,34 @@ int   query_int         (PairingsStore *store,
                          const char    *sql);
 char *query_text        (PairingsStore *store,
                          const char    *sql);
+
+/* Writes @contents (@length bytes, -1: a string) to @name in @dir and
+ * returns the path. */
+char *ptest_write_file  (const char    *dir,
+                         const char    *name,
+                         const char    *contents,
+                         gssize         length);
+void  ptest_exec        (PairingsStore *store,
+                         const char    *sql);
+/* A digest of every row the NULL-terminated @queries return. */
+char *ptest_digest      (PairingsStore *store,
+                         const char * const *queries);
+/* The @i-th problem of an import's report, and a check of it: its line,
+ * its column (NULL: the row) and a part of its reason. */
+const PairingsFormImportProblem *ptest_problem (PairingsFormImportReport *report,
+                                                guint                     i);
+void  ptest_assert_problem (PairingsFormImportReport *report,
+                            guint                     i,
+                            guint                     line,
+                            const char               *field,
+                            const char               *reason_part);
+/* An application of @status in @cohort_id. */
+void  ptest_add_application (PairingsStore  *store,
+                             gint64          cohort_id,
+                             const char     *name,
+                             const char     *email,
+                             PairingsRole    role,
+                             PairingsStatus  status);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 

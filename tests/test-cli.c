@@ -473,6 +473,132 @@ test_follow_up (Fixture       *f,
   g_assert_true (g_str_has_prefix (again.out, "{\"applied\":0,\"unchanged\":1,"));
 }
 
+/* The first bytes of an exported chart, and a PNG's size from its header. */
+static void
+assert_chart_file (const char *path,
+                   int         width,
+                   int         height)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (g_str_has_suffix (path, ".png"))
+    {
+      g_assert_cmpuint (length, >, 24);
+      g_assert_cmpint (memcmp (contents, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+      g_assert_cmpint (memcmp (contents + 12, "IHDR", 4), ==, 0);
+      g_assert_cmpint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, width);
+      g_assert_cmpint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, height);
+    }
+  else if (g_str_has_suffix (path, ".pdf"))
+    {
+      g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      g_assert_nonnull (g_strrstr (contents + length - 32, "%%EOF"));
+    }
+  else
+    {
+      g_assert_true (g_str_has_prefix (contents, "<?xml"));
+      g_assert_nonnull (strstr (contents, "<svg"));
+      g_assert_nonnull (strstr (contents, "</svg>"));
+    }
+}
+
+static void
+test_chart (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char *kinds[] = {
+    "participants", "mentoring-types", "funnel", "check-ins", "ratings", "continuation",
+  };
+  g_autofree char *svg = g_build_filename (f->dir, "funnel.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "ratings.PDF", NULL);
+  g_autofree char *small = g_build_filename (f->dir, "small.png", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "chart.txt", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.png", NULL);
+  g_auto(Run) demo = { 0, };
+
+  ptest_run_cli (&demo, NULL, "--database", f->db, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".png", NULL);
+      g_autofree char *png = g_build_filename (f->dir, name, NULL);
+      g_auto(Run) run = { 0, };
+
+      ptest_run_cli (&run, NULL, "--database", f->db, "chart", kinds[i], "--cohort", "2025",
+                     "--output", png, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, "");
+      assert_chart_file (png, 1200, 800);
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+    ptest_run_cli (&run, NULL, "--database", f->db, "chart", "funnel", "--cohort", "2025",
+                   "--output", svg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_chart_file (svg, 0, 0);
+  }
+  {
+    g_auto(Run) run = { 0, };
+    ptest_run_cli (&run, NULL, "--database", f->db, "chart", "ratings", "--cohort", "2024",
+                   "--output", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(Run) run = { 0, };
+    ptest_run_cli (&run, NULL, "--database", f->db, "chart", "participants", "--cohort", "2025",
+                   "--output", small, "--width", "300", "--height", "200", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_chart_file (small, 300, 200);
+  }
+
+  /* Usage errors: 1. */
+  {
+    const char *cases[][7] = {
+      { "chart", "pie", "--cohort", "2025", "--output", missing, NULL },
+      { "chart", "funnel", "--cohort", "2025", NULL },
+      { "chart", "funnel", "--output", missing, NULL },
+      { "chart", "--cohort", "2025", "--output", missing, NULL },
+      { "chart", "funnel", "--cohort", "2025", "--output", missing, "--width=wide" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Run) run = { 0, };
+        g_test_message ("usage case %u", i);
+        ptest_run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2],
+                       cases[i][3], cases[i][4], cases[i][5], cases[i][6], NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, "pairings-cli"));
+      }
+  }
+
+  /* Bad input: 2, and nothing written. */
+  {
+    const char *cases[][9] = {
+      { "chart", "funnel", "--cohort", "1999", "--output", missing, NULL },
+      { "chart", "funnel", "--cohort", "2025", "--output", txt, NULL },
+      { "chart", "funnel", "--cohort", "2025", "--output", missing, "--width", "99" },
+      { "chart", "funnel", "--cohort", "2025", "--output", missing, "--height", "10001" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Run) run = { 0, };
+        g_test_message ("bad input case %u", i);
+        ptest_run_cli (&run, NULL, "--database", f->db, cases[i][0], cases[i][1], cases[i][2],
+                       cases[i][3], cases[i][4], cases[i][5], cases[i][6], cases[i][7], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_nonnull (strstr (run.err, "pairings-cli"));
+      }
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +619,7 @@ main (int    argc,
   ADD ("/cli/match-and-solve", test_match_and_solve);
   ADD ("/cli/french", test_french);
   ADD ("/cli/follow-up", test_follow_up);
+  ADD ("/cli/chart", test_chart);
 
   return g_test_run ();
 }

@@ -42,24 +42,7 @@ add_person (Fixture      *f,
             const char   *email,
             PairingsRole  role)
 {
-  g_autoptr(GError) error = NULL;
-  PairingsApplicationData data = {
-    .name = name, .email = email, .role = role, .status = PAIRINGS_STATUS_ACCEPTED,
-    .capacity = role == PAIRINGS_ROLE_MENTOR ? 2 : 1,
-  };
-
-  g_assert_cmpint (pairings_store_add_application (f->store, f->cohort_id, &data, &error), >, 0);
-  g_assert_no_error (error);
-}
-
-static void
-exec (Fixture    *f,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (_pairings_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
+  ptest_add_application (f->store, f->cohort_id, name, email, role, PAIRINGS_STATUS_ACCEPTED);
 }
 
 static void
@@ -94,14 +77,14 @@ fixture_set_up (Fixture       *f,
   add_person (f, "Finn Berg", "finn@example.org", PAIRINGS_ROLE_MENTEE);
 
 #define APP(name) "(SELECT id FROM applications WHERE name = '" name "')"
-  exec (f,
-        "INSERT INTO pairs (id, cohort_id, mentor_application_id, mentee_application_id, stage)"
-        " VALUES"
-        " (1, (SELECT id FROM cohorts), " APP ("Ada Lovelace") ", " APP ("Cleo Park") ", 'announced'),"
-        " (2, (SELECT id FROM cohorts), " APP ("Ada Lovelace") ", " APP ("Dan Wu") ", 'announced'),"
-        " (3, (SELECT id FROM cohorts), " APP ("Bob Noyce") ", " APP ("Eve Stone") ", 'announced'),"
-        " (4, (SELECT id FROM cohorts), " APP ("Zoé Martin") ", " APP ("Finn Berg") ", 'approved');"
-        "INSERT INTO agreements (pair_id, status, sent_on) VALUES (1, 'sent', '2025-03-01');");
+  ptest_exec (f->store,
+              "INSERT INTO pairs (id, cohort_id, mentor_application_id, mentee_application_id, stage)"
+              " VALUES"
+              " (1, (SELECT id FROM cohorts), " APP ("Ada Lovelace") ", " APP ("Cleo Park") ", 'announced'),"
+              " (2, (SELECT id FROM cohorts), " APP ("Ada Lovelace") ", " APP ("Dan Wu") ", 'announced'),"
+              " (3, (SELECT id FROM cohorts), " APP ("Bob Noyce") ", " APP ("Eve Stone") ", 'announced'),"
+              " (4, (SELECT id FROM cohorts), " APP ("Zoé Martin") ", " APP ("Finn Berg") ", 'approved');"
+              "INSERT INTO agreements (pair_id, status, sent_on) VALUES (1, 'sent', '2025-03-01');");
 #undef APP
 }
 
@@ -123,10 +106,7 @@ write_file (Fixture    *f,
             const char *contents,
             gssize      length)
 {
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
+  return ptest_write_file (f->dir, name, contents, length);
 }
 
 static PairingsFollowUpImportReport *
@@ -155,25 +135,10 @@ digest (Fixture *f)
     "SELECT * FROM goals ORDER BY id",
     "SELECT id, outcome, end_reason, stage FROM pairs ORDER BY id",
     "SELECT id, action, undone FROM events ORDER BY id",
+    NULL
   };
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (_pairings_store_get_db (f->store), queries[q], -1,
-                                           &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const char *v = (const char *) sqlite3_column_text (stmt, c);
-            g_checksum_update (sum, (const guchar *) (v ? v : "\x01NULL"), -1);
-            g_checksum_update (sum, (const guchar *) "\x1f", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-  return g_strdup (g_checksum_get_string (sum));
+  return ptest_digest (f->store, queries);
 }
 
 /* The follow-up tables alone: undo and redo add events of their own. */
@@ -227,29 +192,6 @@ agreement_of (Fixture *f,
                                           " WHERE pair_id = %" G_GINT64_FORMAT, pair_id);
 
   return query_text (f->store, sql);
-}
-
-static const PairingsFollowUpImportProblem *
-problem (PairingsFollowUpImportReport *report,
-         guint                         i)
-{
-  g_assert_cmpuint (i, <, report->skipped->len);
-  return &g_array_index (report->skipped, PairingsFollowUpImportProblem, i);
-}
-
-static void
-assert_problem (PairingsFollowUpImportReport *report,
-                guint                         i,
-                guint                         line,
-                const char                   *field,
-                const char                   *reason_part)
-{
-  const PairingsFollowUpImportProblem *p = problem (report, i);
-
-  g_test_message ("problem %u: line %u, %s: %s", i, p->line, p->field, p->reason);
-  g_assert_cmpuint (p->line, ==, line);
-  g_assert_cmpstr (p->field, ==, field);
-  g_assert_nonnull (strstr (p->reason, reason_part));
 }
 
 /* Check-ins ------------------------------------------------------------------ */
@@ -357,14 +299,14 @@ test_check_ins_mentor_two_pairs (Fixture       *f,
   first = import_ok (f, PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS, without, 0);
   g_assert_cmpuint (first->applied, ==, 1);
   g_assert_cmpuint (first->skipped->len, ==, 1);
-  assert_problem (first, 0, 2, "Email", "ambiguous");
-  g_assert_nonnull (strstr (problem (first, 0)->reason, "2 announced pairs"));
+  ptest_assert_problem (first, 0, 2, "Email", "ambiguous");
+  g_assert_nonnull (strstr (ptest_problem (first, 0)->reason, "2 announced pairs"));
 
   second = import_ok (f, PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS, with, 0);
   g_assert_cmpuint (second->applied, ==, 2);
   g_assert_cmpuint (second->skipped->len, ==, 2);
-  assert_problem (second, 0, 3, "Your mentee's email", "eve@example.org");
-  assert_problem (second, 1, 4, "Your mentee's email", "ambiguous");
+  ptest_assert_problem (second, 0, 3, "Your mentee's email", "eve@example.org");
+  ptest_assert_problem (second, 1, 4, "Your mentee's email", "ambiguous");
 
   ada_dan = check_ins_of (f, ADA_DAN);
   g_assert_cmpstr (ada_dan, ==, "2025-04-02 mentor on_track []\n");
@@ -402,16 +344,16 @@ test_check_ins_problems (Fixture       *f,
   g_assert_cmpuint (report->rows, ==, 12);
   g_assert_cmpuint (report->applied, ==, 2);
   g_assert_cmpuint (report->skipped->len, ==, 10);
-  assert_problem (report, 0, 2, "Email Address", "stranger@example.org");
-  assert_problem (report, 1, 3, "Email Address", "not in an announced pair");
-  assert_problem (report, 2, 4, "How is it going?", "“Meh”");
-  assert_problem (report, 3, 5, "Timestamp", "“31/02/2025” is not a date");
-  assert_problem (report, 4, 6, "Timestamp", "“next week” is not a date");
-  assert_problem (report, 5, 7, "Timestamp", "2025-07-01 is after today");
-  assert_problem (report, 6, 8, "Email Address", "empty");
-  assert_problem (report, 7, 9, "How is it going?", "empty");
-  assert_problem (report, 8, 10, "Timestamp", "empty");
-  assert_problem (report, 9, 11, NULL, "2 fields where the header has 4");
+  ptest_assert_problem (report, 0, 2, "Email Address", "stranger@example.org");
+  ptest_assert_problem (report, 1, 3, "Email Address", "not in an announced pair");
+  ptest_assert_problem (report, 2, 4, "How is it going?", "“Meh”");
+  ptest_assert_problem (report, 3, 5, "Timestamp", "“31/02/2025” is not a date");
+  ptest_assert_problem (report, 4, 6, "Timestamp", "“next week” is not a date");
+  ptest_assert_problem (report, 5, 7, "Timestamp", "2025-07-01 is after today");
+  ptest_assert_problem (report, 6, 8, "Email Address", "empty");
+  ptest_assert_problem (report, 7, 9, "How is it going?", "empty");
+  ptest_assert_problem (report, 8, 10, "Timestamp", "empty");
+  ptest_assert_problem (report, 9, 11, NULL, "2 fields where the header has 4");
 
   g_assert_cmpstr (bob_eve, ==,
                    "2025-04-01 mentee on_track [a\ntwo-line note]\n"
@@ -722,8 +664,8 @@ test_agreements_status_column (Fixture       *f,
 
   g_assert_cmpuint (report->applied, ==, 3);
   g_assert_cmpuint (report->skipped->len, ==, 2);
-  assert_problem (report, 0, 5, "E-mail", "ambiguous");
-  assert_problem (report, 1, 6, "Statut", "“maybe” is not an agreement status");
+  ptest_assert_problem (report, 0, 5, "E-mail", "ambiguous");
+  ptest_assert_problem (report, 1, 6, "Statut", "“maybe” is not an agreement status");
 
   g_assert_cmpstr (bob_eve, ==, "signed - 2025-03-20");
   g_assert_cmpstr (ada_dan, ==, "sent 2025-03-02 -");
@@ -825,7 +767,7 @@ test_dates (Fixture       *f,
 
   g_assert_cmpuint (report->skipped->len, ==, G_N_ELEMENTS (bad));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    assert_problem (report, i, 2 + G_N_ELEMENTS (good) + i, "Date", "is not a date");
+    ptest_assert_problem (report, i, 2 + G_N_ELEMENTS (good) + i, "Date", "is not a date");
 
   dates = query_text (f->store, "SELECT group_concat(date, ' ') FROM"
                                 " (SELECT date FROM check_ins ORDER BY id)");
@@ -888,7 +830,7 @@ test_demo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->applied + report->unchanged, ==, 1);
   g_assert_cmpuint (report->skipped->len, ==, 1);
-  assert_problem (report, 0, 3, "Email Address", "ambiguous");
+  ptest_assert_problem (report, 0, 3, "Email Address", "ambiguous");
 
   sql = g_strdup_printf ("SELECT group_concat(k.reporter) FROM check_ins k"
                          " JOIN pairs x ON x.id = k.pair_id"

@@ -26,6 +26,7 @@
 #include "pairings-board.h"
 #include "pairings-board-page.h"
 #include "pairings-agreements-page.h"
+#include "pairings-charts-page.h"
 #include "pairings-followup.h"
 #include "pairings-test-utils.h"
 #include "pairings-applications-page.h"
@@ -1692,6 +1693,202 @@ test_agreements_french (Fixture       *f,
   setlocale (LC_ALL, "");
 }
 
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+charts_idle (gpointer data)
+{
+  return !pairings_charts_page_is_busy (data);
+}
+
+/* The Charts page: each chart counted (in a thread) and drawn, its exact
+ * numbers in the tooltip under the pointer and in the table, exported as
+ * PNG, SVG and PDF at a chosen size; English, French, dark. */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1300, 860);
+  PairingsChartsPage *page;
+  PairingsChartView *view;
+  const PairingsChartData *chart;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "charts"));
+  page = PAIRINGS_CHARTS_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_CHARTS_PAGE));
+  g_assert_nonnull (page);
+  view = pairings_charts_page_get_view (page);
+  pairings_charts_page_set_today (page, "2025-10-15");
+
+  for (guint k = 0; k < PAIRINGS_N_CHART_KINDS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("charts-%s-en", pairings_chart_kind_to_string (k));
+      g_autofree char *expected = NULL;
+      g_autofree char *found = NULL;
+      guint best_c = 0, best_b = 0, best_s = 0;
+      double best = -1;
+
+      pairings_charts_page_select (page, k);
+      wait_until (charts_idle, page, 30);
+      chart = pairings_chart_view_get_data (view);
+      g_assert_nonnull (chart);
+      g_assert_cmpint (chart->kind, ==, k);
+      screenshot (f->window, name, NULL);
+
+      /* The largest part of the chart says its number under the pointer. */
+      for (guint c = 0; c < chart->categories->len; c++)
+        for (guint b = 0; b < chart->bars->len; b++)
+          for (guint s = 0; s < chart->series->len; s++)
+            if (pairings_chart_data_get (chart, c, b, s) > best)
+              {
+                best = pairings_chart_data_get (chart, c, b, s);
+                best_c = c, best_b = b, best_s = s;
+              }
+      if (best <= 0)
+        continue;
+      expected = pairings_chart_data_format (chart, best_c, best_b, best_s);
+      for (int y = 0; y < gtk_widget_get_height (GTK_WIDGET (view)) && found == NULL; y += 3)
+        for (int x = 0; x < gtk_widget_get_width (GTK_WIDGET (view)) && found == NULL; x += 3)
+          {
+            g_autofree char *text = pairings_chart_view_describe_at (view, x, y);
+
+            if (text != NULL && strstr (text, g_ptr_array_index (chart->categories, best_c)) != NULL &&
+                g_str_has_suffix (text, expected))
+              found = g_steal_pointer (&text);
+          }
+      g_assert_nonnull (found);
+    }
+
+  /* The participants, as a table: every number is there. */
+  pairings_charts_page_select (page, PAIRINGS_CHART_PARTICIPANTS);
+  wait_until (charts_idle, page, 30);
+  chart = pairings_chart_view_get_data (view);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_first (GTK_WIDGET (page), is_toggle_labelled, "_Table")), TRUE);
+  screenshot (f->window, "charts-table-en", NULL);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), g_ptr_array_index (chart->categories, 0)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_first (GTK_WIDGET (page), is_toggle_labelled, "_Table")), FALSE);
+
+  /* Exported in the three formats, at the size asked for. */
+  {
+    const char *formats[] = { "png", "svg", "pdf" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *file = g_strdup_printf ("chart.%s", formats[i]);
+        g_autofree char *path = g_build_filename (f->dir, file, NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_true (pairings_charts_page_export (page, path, 1600, 900, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 500);
+        if (i == 0)
+          {
+            g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+            g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
+          }
+        else if (i == 1)
+          g_assert_nonnull (strstr (contents, "<svg"));
+        else
+          g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      }
+  }
+
+  /* The end-of-cycle survey of 2025, from its CSV export: one person's
+   * answers, a rating and a comment, counted at once; one undo step. */
+  {
+    PairingsStore *store = pairings_window_get_store (window);
+    g_autofree char *email = query_text (store, "SELECT p.email FROM applications a JOIN people p ON p.id = a.person_id"
+                                                " JOIN cohorts c ON c.id = a.cohort_id WHERE c.name = '2025'"
+                                                " AND a.status = 'accepted' AND a.role = 'mentee' ORDER BY a.id LIMIT 1");
+    g_autofree char *csv = g_strdup_printf ("Timestamp,Email Address,How useful were the meetings?,Anything else?\n"
+                                            "2025/10/01 9:00:00 AM GMT+2,%s,4 - Useful,More time please\n", email);
+    g_autofree char *path = g_build_filename (f->dir, "survey.csv", NULL);
+    const char *count = "SELECT count(*) FROM evaluations e JOIN cohorts c ON c.id = e.cohort_id WHERE c.name = '2025'";
+    int before = query_int (store, count);
+
+    g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+    pairings_charts_page_import_survey (page, "end", path);
+    g_assert_cmpint (query_int (store, count), ==, before + 2);
+    wait_until (charts_idle, page, 30);
+    chart = pairings_chart_view_get_data (view);
+    g_assert_cmpint (chart->kind, ==, PAIRINGS_CHART_RATINGS);
+    g_assert_cmpuint (chart->categories->len, ==, 1);
+    /* One answer: under the threshold, so not shown as a number. */
+    g_assert_true (pairings_chart_data_is_suppressed (chart, 0, 0, 3));
+    screenshot (f->window, "charts-ratings-2025-one-answer-en", NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpint (query_int (store, count), ==, before);
+  }
+
+  /* A finished cohort has its survey: 2024's ratings. */
+  {
+    GtkDropDown *cohorts = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+    GListModel *model = gtk_drop_down_get_model (cohorts);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(PairingsCohort) cohort = g_list_model_get_item (model, i);
+        if (g_str_equal (pairings_cohort_get_name (cohort), "2024"))
+          gtk_drop_down_set_selected (cohorts, i);
+      }
+    g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2024");
+    pairings_charts_page_select (page, PAIRINGS_CHART_RATINGS);
+    wait_until (charts_idle, page, 30);
+    chart = pairings_chart_view_get_data (view);
+    g_assert_cmpuint (chart->categories->len, >, 0);
+    screenshot (f->window, "charts-ratings-2024-en", NULL);
+    pairings_charts_page_select (page, PAIRINGS_CHART_CHECK_INS);
+    wait_until (charts_idle, page, 30);
+    screenshot (f->window, "charts-check-ins-2024-en", NULL);
+  }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  pairings_charts_page_select (page, PAIRINGS_CHART_PARTICIPANTS);
+  wait_until (charts_idle, page, 30);
+  screenshot (f->window, "charts-participants-dark", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  screenshot (f->window, "charts-narrow-dark", NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_charts_french (Fixture       *f,
+                    gconstpointer  data)
+{
+  PairingsWindow *window;
+  PairingsChartsPage *page;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  window = open_window (f, 1300, 860);
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "charts"));
+  page = PAIRINGS_CHARTS_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_CHARTS_PAGE));
+  pairings_charts_page_set_today (page, "2025-10-15");
+  for (guint k = 0; k < PAIRINGS_N_CHART_KINDS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("charts-%s-fr", pairings_chart_kind_to_string (k));
+
+      pairings_charts_page_select (page, k);
+      wait_until (charts_idle, page, 30);
+      screenshot (f->window, name, NULL);
+    }
+  /* The sidebar and the header are French. */
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (page), "Masquer les effectifs"));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 /* A real drag with the pointer, through the X server (xdotool), while the
  * window runs: a mentee card dragged onto a mentor card pairs them. */
 static void
@@ -1979,6 +2176,8 @@ main (int    argc,
   ADD ("/window/board-pair-with", test_board_pair_with);
   ADD ("/window/board-cards-in-view", test_board_cards_in_view);
   ADD ("/window/agreements", test_agreements);
+  ADD ("/window/charts", test_charts);
+  ADD ("/window/charts-french", test_charts_french);
   ADD ("/window/cohort-cycle", test_cohort_cycle);
   ADD ("/window/agreements-french", test_agreements_french);
   g_test_add_func ("/window/preferences", test_preferences);

@@ -14,8 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pairings-chart-render.h"
+#include "pairings-charts.h"
 #include "pairings-cohort.h"
 #include "pairings-demo.h"
+#include "pairings-evaluation-import.h"
 #include "pairings-export.h"
 #include "pairings-followup-import.h"
 #include "pairings-import.h"
@@ -63,7 +66,7 @@ report_error (const GError *error)
   g_printerr ("pairings-cli: %s\n", error->message);
 
   if (error->domain == PAIRINGS_CSV_ERROR || error->domain == PAIRINGS_MAPPING_ERROR ||
-      error->domain == PAIRINGS_IMPORT_ERROR || error->domain == PAIRINGS_FOLLOWUP_IMPORT_ERROR)
+      error->domain == PAIRINGS_IMPORT_ERROR || error->domain == PAIRINGS_FORM_IMPORT_ERROR)
     return EXIT_BAD_INPUT;
 
   if (error->domain == PAIRINGS_STORE_ERROR &&
@@ -582,6 +585,36 @@ cmd_export (Globals  *globals,
   return EXIT_DONE;
 }
 
+/* Prints an import's report, @out (JSON on stdout, or for people on
+ * stderr), and says how the import went. */
+static int
+import_done (gboolean      ok,
+             const char   *out,
+             gboolean      json,
+             gboolean      dry_run,
+             const GError *error)
+{
+  if (out != NULL && json)
+    fputs (out, stdout);
+  else if (out != NULL)
+    g_printerr ("%s", out);
+
+  if (!ok)
+    {
+      /* A file that cannot be read is bad input; nothing was changed. */
+      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+        {
+          g_printerr ("pairings-cli: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return report_error (error);
+    }
+
+  if (dry_run)
+    g_printerr (_("Dry run: nothing was written.\n"));
+  return EXIT_DONE;
+}
+
 static int
 cmd_import (Globals  *globals,
             int       argc,
@@ -595,6 +628,7 @@ cmd_import (Globals  *globals,
   g_autofree char *cohort_name = NULL;
   g_autofree char *role_name = NULL;
   g_autofree char *mapping_path = NULL;
+  g_autofree char *out = NULL;
   PairingsImportOptions options = { 0, };
   gboolean json = FALSE;
   gboolean ok;
@@ -642,31 +676,9 @@ cmd_import (Globals  *globals,
   options.cohort_id = pairings_cohort_get_id (cohort);
   options.mapping = mapping;
   ok = pairings_import_file (store, argv[1], &options, NULL, NULL, NULL, &report, &error);
-
   if (report != NULL)
-    {
-      g_autofree char *out = json ? pairings_import_report_to_json (report)
-                                  : pairings_import_report_to_text (report);
-      if (json)
-        fputs (out, stdout);
-      else
-        g_printerr ("%s", out);
-    }
-
-  if (!ok)
-    {
-      /* A file that cannot be read is bad input; nothing was changed. */
-      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
-        {
-          g_printerr ("pairings-cli: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
-      return report_error (error);
-    }
-
-  if (options.dry_run)
-    g_printerr (_("Dry run: nothing was written.\n"));
-  return EXIT_DONE;
+    out = json ? pairings_import_report_to_json (report) : pairings_import_report_to_text (report);
+  return import_done (ok, out, json, options.dry_run, error);
 }
 
 /* The local calendar day: the one the coordinator sees. */
@@ -676,6 +688,21 @@ today_string (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static int
+form_import_done (gboolean                  ok,
+                  PairingsFormImportReport *report,
+                  const GError             *error,
+                  gboolean                  json,
+                  gboolean                  dry_run)
+{
+  g_autofree char *out = NULL;
+
+  if (report != NULL)
+    out = json ? pairings_form_import_report_to_json (report)
+               : pairings_form_import_report_to_text (report);
+  return import_done (ok, out, json, dry_run, error);
 }
 
 static int
@@ -731,31 +758,7 @@ import_followup (Globals                    *globals,
 
   ok = pairings_followup_import (store, pairings_cohort_get_id (cohort), kind, argv[1], flags,
                                  today, NULL, &report, &error);
-
-  if (report != NULL)
-    {
-      g_autofree char *out = json ? pairings_followup_import_report_to_json (report)
-                                  : pairings_followup_import_report_to_text (report);
-      if (json)
-        fputs (out, stdout);
-      else
-        g_printerr ("%s", out);
-    }
-
-  if (!ok)
-    {
-      /* A file that cannot be read is bad input; nothing was changed. */
-      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
-        {
-          g_printerr ("pairings-cli: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
-      return report_error (error);
-    }
-
-  if (dry_run)
-    g_printerr (_("Dry run: nothing was written.\n"));
-  return EXIT_DONE;
+  return form_import_done (ok, report, error, json, dry_run);
 }
 
 static int
@@ -772,6 +775,62 @@ cmd_import_check_ins (Globals  *globals,
                       char    **argv)
 {
   return import_followup (globals, PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS, argc, argv);
+}
+
+static int
+cmd_import_evaluations (Globals  *globals,
+                        int       argc,
+                        char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsEvaluationImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *survey = NULL;
+  g_autofree char *today = today_string ();
+  gboolean strict = FALSE, dry_run = FALSE, json = FALSE;
+  PairingsEvaluationImportFlags flags = PAIRINGS_EVALUATION_IMPORT_FLAGS_NONE;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort that answered"),
+      N_("NAME") },
+    { "survey", 0, 0, G_OPTION_ARG_STRING, &survey,
+      N_("The mid-cycle (mid) or end-of-cycle (end) survey"), N_("mid|end") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      N_("Refuse the whole file if any row has a problem"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check and report, but change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command (_("FILE.csv"),
+                      _("Import the answers to a mid-cycle or end-of-cycle survey, from a form’s "
+                        "CSV export: ratings from 1 to 5 and free text."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("import-evaluations takes the CSV file to read"));
+  if (cohort_name == NULL)
+    return usage_error (_("import-evaluations needs --cohort NAME"));
+  if (g_strcmp0 (survey, "mid") != 0 && g_strcmp0 (survey, "end") != 0)
+    return usage_error (_("import-evaluations needs --survey mid or --survey end"));
+  if (strict)
+    flags |= PAIRINGS_EVALUATION_IMPORT_STRICT;
+  if (dry_run)
+    flags |= PAIRINGS_EVALUATION_IMPORT_DRY_RUN;
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+
+  ok = pairings_evaluation_import (store, pairings_cohort_get_id (cohort), survey, argv[1], flags,
+                                   today, NULL, &report, &error);
+  return form_import_done (ok, report, error, json, dry_run);
 }
 
 static int
@@ -993,16 +1052,91 @@ cmd_solve (Globals  *globals,
   return EXIT_DONE;
 }
 
+/* An unwritable output, a bad extension or size: bad input, nothing written. */
+static int
+chart_error (const GError *error)
+{
+  g_printerr ("pairings-cli: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+static int
+cmd_chart (Globals  *globals,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *today = today_string ();
+  int width = 1200, height = 800;
+  PairingsChartTheme theme;
+  PairingsChartKind kind;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort to chart"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the chart to FILE: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1200)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 800)"), N_("PX") },
+    { NULL }
+  };
+
+  if (!parse_command ("participants|mentoring-types|funnel|check-ins|ratings|continuation",
+                      _("Draw one of a cohort’s charts as PNG, SVG or PDF."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("chart takes the chart to draw: participants, mentoring-types, funnel, "
+                          "check-ins, ratings or continuation"));
+  if (!pairings_chart_kind_from_string (argv[1], &kind))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown chart “%s”: choose participants, mentoring-types, funnel, "
+                           "check-ins, ratings or continuation"), argv[1]);
+      return usage_error (message);
+    }
+  if (cohort_name == NULL)
+    return usage_error (_("chart needs --cohort NAME"));
+  if (output == NULL || *output == '\0')
+    return usage_error (_("chart needs --output FILE"));
+  if (!pairings_chart_export_check (output, width, height, &error))
+    return chart_error (error);
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+  data = pairings_charts_collect (store, kind, pairings_cohort_get_id (cohort), today, &error);
+  if (data == NULL)
+    return report_error (error);
+
+  pairings_chart_theme_init_light (&theme);
+  if (!pairings_chart_export (data, &theme, output, width, height, &error))
+    return chart_error (error);
+
+  /* TRANSLATORS: %s is a file name */
+  g_printerr (_("Wrote “%s”.\n"), output);
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { "init", cmd_init, N_("Create an empty database, or check an existing one") },
   { "demo", cmd_demo, N_("Fill the database with a demo programme") },
   { "cohort", cmd_cohort, N_("Add or list cohorts (add NAME, list)") },
   { "stats", cmd_stats, N_("Count applications and pairs per cohort") },
+  { "chart", cmd_chart, N_("Draw a cohort’s chart as PNG, SVG or PDF") },
   { "import", cmd_import, N_("Import applications from a form’s CSV export") },
   { "import-agreements", cmd_import_agreements,
     N_("Import signed agreements from an e-signature form’s CSV export") },
   { "import-check-ins", cmd_import_check_ins,
     N_("Import check-ins from a survey’s CSV export") },
+  { "import-evaluations", cmd_import_evaluations,
+    N_("Import the answers to a mid-cycle or end-of-cycle survey from its CSV export") },
   { "export", cmd_export, N_("Write a cohort’s applications, roster, pairs or agreements as CSV") },
   { "match", cmd_match, N_("Suggest the best pairs for a cohort, each explained") },
   { "exclude", cmd_exclude, N_("Never pair a mentee with a mentor") },

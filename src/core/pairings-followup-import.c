@@ -7,8 +7,8 @@
  * so that the follow-up state of exactly the pairs it touches can be kept
  * before anything is written: that state and the one after are the event
  * that undo replays. A survey has a row per answer, a few hundred at most,
- * so what the rows say fits in memory easily. A dry run is a real run that
- * is rolled back, so its report is exact.
+ * so what the rows say fits in memory easily. Reading the file, the
+ * transaction and the report are pairings-form-import-private.h's.
  */
 
 #include "config.h"
@@ -19,17 +19,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pairings-cohort.h"
 #include "pairings-followup-private.h"
-#include "pairings-json.h"
+#include "pairings-form-import-private.h"
 #include "pairings-mapping.h"
-
-#define CANCEL_EVERY 256
 
 /* The action of a row that says "this person signed", without a status. */
 #define SIGNATURE (-1)
-
-G_DEFINE_QUARK (pairings-followup-import-error-quark, pairings_followup_import_error)
 
 typedef enum
 {
@@ -40,6 +35,8 @@ typedef enum
   COLUMN_NOTE,
   N_COLUMNS
 } Column;
+
+G_STATIC_ASSERT (N_COLUMNS <= PAIRINGS_FORM_MAX_COLUMNS);
 
 /* One announced pair as one of its two people sees it. */
 typedef struct
@@ -62,14 +59,11 @@ typedef struct
 
 typedef struct
 {
+  PairingsForm                  form;
   PairingsStore                *store;
   gint64                        cohort_id;
   PairingsFollowUpImportKind    kind;
   const char                   *today;
-  PairingsFollowUpImportReport *report;
-  GPtrArray                    *headers;     /* as in the file */
-  GPtrArray                    *normalized;  /* pairings_normalize_label() of each */
-  int                           columns[N_COLUMNS];
   GHashTable                   *people;      /* e-mail key → GPtrArray of Membership */
   GArray                       *actions;     /* Action */
   GHashTable                   *signed_on;   /* pair id → latest signature date in the file */
@@ -77,107 +71,22 @@ typedef struct
 
 /* Reports ------------------------------------------------------------------- */
 
-static void
-problem_clear (gpointer data)
-{
-  PairingsFollowUpImportProblem *problem = data;
-
-  g_free (problem->field);
-  g_free (problem->reason);
-}
-
 void
 pairings_followup_import_report_free (PairingsFollowUpImportReport *report)
 {
-  if (report == NULL)
-    return;
-  g_free (report->file_name);
-  g_array_unref (report->skipped);
-  g_free (report);
-}
-
-static PairingsFollowUpImportReport *
-report_new (const char *file_name)
-{
-  PairingsFollowUpImportReport *report = g_new0 (PairingsFollowUpImportReport, 1);
-
-  report->file_name = g_strdup (file_name);
-  report->skipped = g_array_new (FALSE, TRUE, sizeof (PairingsFollowUpImportProblem));
-  g_array_set_clear_func (report->skipped, problem_clear);
-  return report;
-}
-
-G_GNUC_PRINTF (4, 5)
-static void
-skip_row (Import     *import,
-          guint       line,
-          int         column,
-          const char *format,
-          ...)
-{
-  PairingsFollowUpImportProblem problem = { line, NULL, NULL };
-  va_list args;
-
-  if (column >= 0)
-    problem.field = g_strdup (g_ptr_array_index (import->headers, column));
-  va_start (args, format);
-  problem.reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_array_append_val (import->report->skipped, problem);
+  pairings_form_import_report_free (report);
 }
 
 char *
 pairings_followup_import_report_to_json (PairingsFollowUpImportReport *report)
 {
-  GString *json = g_string_new (NULL);
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  g_string_append_printf (json, "{\"applied\":%u,\"unchanged\":%u,\"skipped\":[",
-                          report->applied, report->unchanged);
-  for (guint i = 0; i < report->skipped->len; i++)
-    {
-      PairingsFollowUpImportProblem *p = &g_array_index (report->skipped,
-                                                         PairingsFollowUpImportProblem, i);
-
-      g_string_append_printf (json, "%s{\"line\":%u,\"field\":", i ? "," : "", p->line);
-      pairings_json_append_string (json, p->field ? p->field : "");
-      g_string_append (json, ",\"reason\":");
-      pairings_json_append_string (json, p->reason);
-      g_string_append_c (json, '}');
-    }
-  g_string_append (json, "]}\n");
-  return g_string_free (json, FALSE);
+  return pairings_form_import_report_to_json (report);
 }
 
 char *
 pairings_followup_import_report_to_text (PairingsFollowUpImportReport *report)
 {
-  GString *text = g_string_new (NULL);
-  const char *delimiter = report->delimiter == '\t' ? _("tab") : NULL;
-  char one[2] = { report->delimiter, '\0' };
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  g_string_append_printf (text, _("%s: %s, fields separated by “%s”, %u rows.\n"),
-                          report->file_name, pairings_csv_encoding_get_label (report->encoding),
-                          delimiter ? delimiter : one, report->rows);
-  /* TRANSLATORS: the counts after importing agreements or check-ins */
-  g_string_append_printf (text, _("Applied: %u · Unchanged: %u · Skipped: %u\n"),
-                          report->applied, report->unchanged, report->skipped->len);
-  for (guint i = 0; i < report->skipped->len; i++)
-    {
-      PairingsFollowUpImportProblem *p = &g_array_index (report->skipped,
-                                                         PairingsFollowUpImportProblem, i);
-
-      if (p->field != NULL)
-        /* TRANSLATORS: a skipped row: its line, the column's header, the reason */
-        g_string_append_printf (text, _("  line %u, column “%s”: %s\n"), p->line, p->field, p->reason);
-      else
-        /* TRANSLATORS: a skipped row: its line, the reason */
-        g_string_append_printf (text, _("  line %u: %s\n"), p->line, p->reason);
-    }
-  return g_string_free (text, FALSE);
+  return pairings_form_import_report_to_text (report);
 }
 
 /* Recognising the columns --------------------------------------------------- */
@@ -185,12 +94,6 @@ pairings_followup_import_report_to_text (PairingsFollowUpImportReport *report)
 /* Headers and answers are compared after pairings_normalize_label(): lower
  * case, no accents, words split by single spaces ("Your mentor's e-mail"
  * is "your mentor s e mail"). */
-static const char * const email_names[] = {
-  "email", "email address", "e mail", "e mail address", "your email", "your email address",
-  "your e mail", "your e mail address", "adresse e mail", "adresse email", "adresse electronique",
-  "adresse courriel", "courriel", "votre adresse e mail", "votre e mail", "votre courriel",
-  "votre adresse electronique", "mail", NULL
-};
 static const char * const partner_names[] = {
   "mentor email", "mentee email", "mentor e mail", "mentee e mail", "mentor s email",
   "mentee s email", "your mentor s email", "your mentee s email", "your mentor s email address",
@@ -199,13 +102,6 @@ static const char * const partner_names[] = {
   "e mail de la mentoree", "email du mentor", "email du mentore", "courriel du mentor",
   "courriel du mentore", "adresse e mail du mentor", "adresse e mail du mentore",
   "e mail de votre mentor", "e mail de votre mentore", "e mail du binome", NULL
-};
-static const char * const email_words[] = {
-  "email", "e mail", "courriel", "mail", "adresse electronique", NULL
-};
-static const char * const partner_words[] = {
-  "mentor", "mentee", "mentore", "mentoree", "mentors", "mentees", "partner", "partenaire",
-  "binome", NULL
 };
 /* The date of the meeting, then of the signature, then of the answer. */
 static const char * const date_names[] = {
@@ -243,120 +139,34 @@ static const char * const note_words[] = {
   "comments", "commentaires", "commentaire", "remarques", "remarque", "notes", "note", NULL
 };
 
-/* Whether the normalized @text holds the normalized @phrase as whole words. */
 static gboolean
-has_words (const char *text,
-           const char *phrase)
+find_columns (gpointer  data,
+              GError  **error)
 {
-  gsize len = strlen (phrase);
-
-  for (const char *p = strstr (text, phrase); p != NULL; p = strstr (p + 1, phrase))
-    if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_any (const char         *text,
-         const char * const *phrases)
-{
-  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
-    if (has_words (text, phrases[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_taken (Import *import,
-          guint   column)
-{
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (import->columns[c] == (int) column)
-      return TRUE;
-  return FALSE;
-}
-
-/* The first free column named exactly as one of @names (in their order),
- * or else the first whose header has one of @words, and one of @also when
- * given, and none of @without; -1 without one. */
-static int
-find_column (Import             *import,
-             const char * const *names,
-             const char * const *words,
-             const char * const *also,
-             const char * const *without)
-{
-  for (guint n = 0; names[n] != NULL; n++)
-    for (guint i = 0; i < import->normalized->len; i++)
-      if (!is_taken (import, i) && g_str_equal (g_ptr_array_index (import->normalized, i), names[n]))
-        return (int) i;
-
-  for (guint i = 0; i < import->normalized->len; i++)
-    {
-      const char *header = g_ptr_array_index (import->normalized, i);
-
-      if (!is_taken (import, i) && has_any (header, words) &&
-          (also == NULL || has_any (header, also)) && !has_any (header, without))
-        return (int) i;
-    }
-  return -1;
-}
-
-static char *
-quoted_headers (Import *import)
-{
-  GString *list = g_string_new (NULL);
-
-  for (guint i = 0; i < import->headers->len; i++)
-    {
-      if (i > 0)
-        g_string_append (list, ", ");
-      /* TRANSLATORS: a column's header, quoted, in a list of them */
-      g_string_append_printf (list, _("“%s”"), (const char *) g_ptr_array_index (import->headers, i));
-    }
-  return g_string_free (list, FALSE);
-}
-
-static gboolean
-missing_column (Import      *import,
-                const char  *what,
-                GError     **error)
-{
-  g_autofree char *found = quoted_headers (import);
-
-  /* TRANSLATORS: the file's name, what the column holds, the file's columns */
-  g_set_error (error, PAIRINGS_FOLLOWUP_IMPORT_ERROR, PAIRINGS_FOLLOWUP_IMPORT_ERROR_MISSING_COLUMN,
-               _("%s: no column holds %s; the columns are %s"),
-               import->report->file_name, what, found);
-  return FALSE;
-}
-
-static gboolean
-find_columns (Import  *import,
-              GError **error)
-{
+  Import *import = data;
+  PairingsForm *form = &import->form;
   gboolean check_ins = import->kind == PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS;
+  int *columns = form->columns;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import->columns[c] = -1;
-
-  import->columns[COLUMN_EMAIL] = find_column (import, email_names, email_words, NULL, partner_words);
-  import->columns[COLUMN_PARTNER] = find_column (import, partner_names, email_words, partner_words, NULL);
-  import->columns[COLUMN_STATUS] = check_ins
-    ? find_column (import, check_in_status_names, check_in_status_words, NULL, NULL)
-    : find_column (import, agreement_status_names, agreement_status_words, NULL, NULL);
-  import->columns[COLUMN_DATE] = find_column (import, date_names, date_words, NULL, NULL);
+  if (!_pairings_form_find_email (form, COLUMN_EMAIL, error))
+    return FALSE;
+  columns[COLUMN_PARTNER] = _pairings_form_find_column (form, partner_names, _pairings_form_email_words,
+                                                        _pairings_form_partner_words, NULL);
+  columns[COLUMN_STATUS] = check_ins
+    ? _pairings_form_find_column (form, check_in_status_names, check_in_status_words, NULL, NULL)
+    : _pairings_form_find_column (form, agreement_status_names, agreement_status_words, NULL, NULL);
+  columns[COLUMN_DATE] = _pairings_form_find_column (form, date_names, date_words, NULL, NULL);
   if (check_ins)
-    import->columns[COLUMN_NOTE] = find_column (import, note_names, note_words, NULL, NULL);
+    columns[COLUMN_NOTE] = _pairings_form_find_column (form, note_names, note_words, NULL, NULL);
 
-  if (import->columns[COLUMN_EMAIL] < 0)
-    return missing_column (import, _("the e-mail address of the person who answered (such as "
-                                     "“Email” or “Adresse e-mail”)"), error);
-  if (check_ins && import->columns[COLUMN_DATE] < 0)
-    return missing_column (import, _("the date (such as “Date” or “Horodateur”)"), error);
-  if (check_ins && import->columns[COLUMN_STATUS] < 0)
-    return missing_column (import, _("how the pair is doing (such as “How is it going?” or "
-                                     "“Comment ça se passe ?”)"), error);
+  if (check_ins && columns[COLUMN_DATE] < 0)
+    return _pairings_form_missing_column (form, _("the date (such as “Date” or “Horodateur”)"),
+                                          error);
+  if (check_ins && columns[COLUMN_STATUS] < 0)
+    return _pairings_form_missing_column (form,
+                                          _("how the pair is doing (such as “How is it going?” "
+                                            "or “Comment ça se passe ?”)"),
+                                          error);
   return TRUE;
 }
 
@@ -482,75 +292,6 @@ parse_agreement_status (const char *text,
   return FALSE;
 }
 
-/* Up to @max digits; FALSE without one or with more. */
-static gboolean
-scan_digits (const char **p,
-             int          max,
-             int         *value,
-             int         *digits)
-{
-  const char *q = *p;
-
-  *value = 0;
-  for (*digits = 0; g_ascii_isdigit (*q); q++)
-    {
-      if (++*digits > max)
-        return FALSE;
-      *value = *value * 10 + (*q - '0');
-    }
-  *p = q;
-  return *digits > 0;
-}
-
-/* The calendar date written at the start of @text, as an ISO date, or
- * NULL; see the header for the forms. */
-static char *
-parse_date (const char *text)
-{
-  const char *p = text;
-  int a, b, c, na, nb, nc;
-  int year, month, day;
-  char separator;
-
-  if (!scan_digits (&p, 4, &a, &na))
-    return NULL;
-  separator = *p;
-  if (separator != '-' && separator != '/' && separator != '.')
-    return NULL;
-  p++;
-  if (!scan_digits (&p, 2, &b, &nb) || *p != separator)
-    return NULL;
-  p++;
-  if (!scan_digits (&p, 4, &c, &nc))
-    return NULL;
-  /* A time or a zone may follow, nothing else. */
-  if (*p != '\0' && *p != ' ' && *p != 'T' && *p != ',')
-    return NULL;
-
-  if (na == 4)
-    {
-      if (nc > 2)
-        return NULL;
-      year = a, month = b, day = c;
-    }
-  else
-    {
-      if (na > 2 || (nc != 2 && nc != 4))
-        return NULL;
-      year = nc == 2 ? 2000 + c : c;
-      /* Europe writes 12/04, the United States 4/12: day first unless
-       * that cannot be. */
-      day = a, month = b;
-      if (month > 12 && day <= 12)
-        day = b, month = a;
-    }
-
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
 /* Rows ---------------------------------------------------------------------- */
 
 static void
@@ -628,54 +369,38 @@ load_pairs (Import  *import,
   return TRUE;
 }
 
-/* The trimmed text of a column, in place, or NULL when the file has none. */
-static const char *
-cell (Import    *import,
-      GPtrArray *fields,
-      Column     column)
-{
-  int index = import->columns[column];
-
-  if (index < 0)
-    return NULL;
-  return g_strstrip ((char *) g_ptr_array_index (fields, index));
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
 /* The pair the respondent means, or NULL with the reason in the report. */
 static const Membership *
 match_pair (Import    *import,
             GPtrArray *fields,
             guint      line)
 {
-  const char *email = cell (import, fields, COLUMN_EMAIL);
-  const char *partner = cell (import, fields, COLUMN_PARTNER);
+  PairingsForm *form = &import->form;
+  const char *email = _pairings_form_cell (form, fields, COLUMN_EMAIL);
+  const char *partner = _pairings_form_cell (form, fields, COLUMN_PARTNER);
+  int email_column = form->columns[COLUMN_EMAIL];
+  int partner_column = form->columns[COLUMN_PARTNER];
   g_autofree char *key = NULL;
   g_autofree char *partner_key = NULL;
   const Membership *found = NULL;
   GPtrArray *list;
   guint matches = 0;
 
-  if (is_empty (email))
+  if (_pairings_form_is_empty (email))
     {
-      skip_row (import, line, import->columns[COLUMN_EMAIL], "%s", _("the e-mail address is empty"));
+      _pairings_form_skip (form, line, email_column, "%s", _("the e-mail address is empty"));
       return NULL;
     }
   key = pairings_email_key (email);
   list = key != NULL ? g_hash_table_lookup (import->people, key) : NULL;
   if (list == NULL)
     {
-      skip_row (import, line, import->columns[COLUMN_EMAIL],
-                _("“%s” is not in an announced pair of this cohort"), email);
+      _pairings_form_skip (form, line, email_column,
+                           _("“%s” is not in an announced pair of this cohort"), email);
       return NULL;
     }
 
-  partner_key = is_empty (partner) ? NULL : pairings_email_key (partner);
+  partner_key = _pairings_form_is_empty (partner) ? NULL : pairings_email_key (partner);
   for (guint i = 0; i < list->len; i++)
     {
       const Membership *membership = g_ptr_array_index (list, i);
@@ -688,55 +413,17 @@ match_pair (Import    *import,
     }
 
   if (matches == 0)
-    skip_row (import, line, import->columns[COLUMN_PARTNER],
-              _("“%s” has no announced pair with “%s” in this cohort"), email, partner);
-  else if (matches > 1 && import->columns[COLUMN_PARTNER] < 0)
-    skip_row (import, line, import->columns[COLUMN_EMAIL],
-              _("ambiguous: “%s” is in %u announced pairs; add a column with the partner’s e-mail "
-                "address to tell which"), email, matches);
+    _pairings_form_skip (form, line, partner_column,
+                         _("“%s” has no announced pair with “%s” in this cohort"), email, partner);
+  else if (matches > 1 && partner_column < 0)
+    _pairings_form_skip (form, line, email_column,
+                         _("ambiguous: “%s” is in %u announced pairs; add a column with the "
+                           "partner’s e-mail address to tell which"), email, matches);
   else if (matches > 1)
-    skip_row (import, line, import->columns[COLUMN_PARTNER],
-              _("ambiguous: “%s” is in %u announced pairs and the partner’s e-mail address is "
-                "empty"), email, matches);
+    _pairings_form_skip (form, line, partner_column,
+                         _("ambiguous: “%s” is in %u announced pairs and the partner’s e-mail "
+                           "address is empty"), email, matches);
   return matches == 1 ? found : NULL;
-}
-
-/* The row's date, which may be NULL only when @optional; FALSE with the
- * reason in the report. */
-static gboolean
-read_date (Import     *import,
-           GPtrArray  *fields,
-           guint       line,
-           gboolean    optional,
-           char      **date)
-{
-  const char *text = cell (import, fields, COLUMN_DATE);
-  int column = import->columns[COLUMN_DATE];
-
-  *date = NULL;
-  if (is_empty (text))
-    {
-      if (optional)
-        return TRUE;
-      skip_row (import, line, column, "%s", _("the date is empty"));
-      return FALSE;
-    }
-
-  *date = parse_date (text);
-  if (*date == NULL)
-    {
-      skip_row (import, line, column,
-                _("“%s” is not a date (write it as 2025-04-12, 12/04/2025 or 2025/04/12 10:31:02)"),
-                text);
-      return FALSE;
-    }
-  if (strcmp (*date, import->today) > 0)
-    {
-      skip_row (import, line, column, _("%s is after today"), *date);
-      g_clear_pointer (date, g_free);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -745,57 +432,54 @@ read_status (Import    *import,
              guint      line,
              int       *status)
 {
-  const char *text = cell (import, fields, COLUMN_STATUS);
-  int column = import->columns[COLUMN_STATUS];
+  PairingsForm *form = &import->form;
+  const char *text = _pairings_form_cell (form, fields, COLUMN_STATUS);
+  int column = form->columns[COLUMN_STATUS];
 
   if (import->kind == PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS && column < 0)
     {
       *status = SIGNATURE;
       return TRUE;
     }
-  if (is_empty (text))
+  if (_pairings_form_is_empty (text))
     {
-      skip_row (import, line, column, "%s", _("the status is empty"));
+      _pairings_form_skip (form, line, column, "%s", _("the status is empty"));
       return FALSE;
     }
   if (import->kind == PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS)
     {
       if (parse_check_in_status (text, status))
         return TRUE;
-      skip_row (import, line, column,
-                _("“%s” is not how a pair is doing: write on track, needs attention or no contact"),
-                text);
+      _pairings_form_skip (form, line, column,
+                           _("“%s” is not how a pair is doing: write on track, needs attention or "
+                             "no contact"),
+                           text);
       return FALSE;
     }
   if (parse_agreement_status (text, status))
     return TRUE;
-  skip_row (import, line, column,
-            _("“%s” is not an agreement status: write not sent, sent, signed by the mentee, "
-              "signed by the mentor or signed"),
-            text);
+  _pairings_form_skip (form, line, column,
+                       _("“%s” is not an agreement status: write not sent, sent, signed by the "
+                         "mentee, signed by the mentor or signed"),
+                       text);
   return FALSE;
 }
 
 static void
-read_row (Import    *import,
+read_row (gpointer   data,
           GPtrArray *fields,
           guint      line)
 {
+  Import *import = data;
   Action action = { line, 0, 0, NULL, 0, NULL };
   gboolean check_ins = import->kind == PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS;
   const Membership *membership;
   const char *note;
 
-  for (guint i = 0; i < fields->len; i++)
-    if (!g_utf8_validate (g_ptr_array_index (fields, i), -1, NULL))
-      {
-        skip_row (import, line, (int) i, "%s", _("the text is not valid UTF-8"));
-        return;
-      }
-
   membership = match_pair (import, fields, line);
   if (membership == NULL ||
-      !read_date (import, fields, line, !check_ins, &action.date) ||
+      !_pairings_form_read_date (&import->form, fields, line, COLUMN_DATE, import->today,
+                                 !check_ins, &action.date, NULL) ||
       !read_status (import, fields, line, &action.status))
     {
       g_free (action.date);
@@ -804,99 +488,9 @@ read_row (Import    *import,
 
   action.pair_id = membership->pair_id;
   action.reporter = membership->reporter;
-  note = cell (import, fields, COLUMN_NOTE);
-  action.note = is_empty (note) ? NULL : g_strdup (note);
+  note = _pairings_form_cell (&import->form, fields, COLUMN_NOTE);
+  action.note = _pairings_form_is_empty (note) ? NULL : g_strdup (note);
   g_array_append_val (import->actions, action);
-}
-
-static gboolean
-read_rows (Import             *import,
-           PairingsCsvReader  *reader,
-           GCancellable       *cancellable,
-           GError            **error)
-{
-  for (;;)
-    {
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gboolean oversized = FALSE;
-      guint line = 0;
-
-      if (!pairings_csv_reader_next (reader, &fields, &line, &oversized, &local_error))
-        {
-          if (local_error == NULL)
-            return TRUE;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      import->report->rows++;
-      if (import->report->rows % CANCEL_EVERY == 0 &&
-          g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if (oversized)
-        skip_row (import, line, -1, _("a field is longer than 1 MB or the row has more than %d fields"),
-                  PAIRINGS_CSV_MAX_FIELDS);
-      else if (fields->len != import->headers->len)
-        skip_row (import, line, -1,
-                  g_dngettext (GETTEXT_PACKAGE,
-                               "the row has %u field where the header has %u",
-                               "the row has %u fields where the header has %u",
-                               fields->len),
-                  fields->len, import->headers->len);
-      else
-        read_row (import, fields, line);
-    }
-}
-
-static gboolean
-read_header (Import             *import,
-             PairingsCsvReader  *reader,
-             GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GPtrArray *fields = NULL;
-  gboolean oversized = FALSE;
-  guint line = 0;
-
-  if (!pairings_csv_reader_next (reader, &fields, &line, &oversized, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_EMPTY,
-                     _("%s is empty"), import->report->file_name);
-      return FALSE;
-    }
-  import->headers = fields;
-
-  if (oversized)
-    {
-      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_TOO_LARGE,
-                   _("%s, line %u: the header has more than %d columns or a column name longer "
-                     "than 1 MB"),
-                   import->report->file_name, line, PAIRINGS_CSV_MAX_FIELDS);
-      return FALSE;
-    }
-
-  import->normalized = g_ptr_array_new_full (fields->len, g_free);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      char *header = g_ptr_array_index (fields, i);
-
-      if (!g_utf8_validate (header, -1, NULL))
-        {
-          g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_ENCODING,
-                       _("%s, line %u: the header is not valid UTF-8 text"),
-                       import->report->file_name, line);
-          return FALSE;
-        }
-      g_strstrip (header);
-      g_ptr_array_add (import->normalized, pairings_normalize_label (header));
-    }
-
-  return find_columns (import, error);
 }
 
 /* Writing ------------------------------------------------------------------- */
@@ -934,7 +528,7 @@ apply_check_in (Import        *import,
 
   if (existing != 0 && same)
     {
-      import->report->unchanged++;
+      import->form.report->unchanged++;
       return TRUE;
     }
 
@@ -949,7 +543,7 @@ apply_check_in (Import        *import,
       _pairings_store_bind_text (stmt, 1, status);
       _pairings_store_bind_text (stmt, 2, action->note);
       sqlite3_bind_int64 (stmt, 3, existing);
-      import->report->updated++;
+      import->form.report->updated++;
     }
   else
     {
@@ -967,7 +561,7 @@ apply_check_in (Import        *import,
     }
   if (!_pairings_store_step_done (store, stmt, error))
     return FALSE;
-  import->report->applied++;
+  import->form.report->applied++;
   return TRUE;
 }
 
@@ -1105,7 +699,7 @@ apply_agreement (Import        *import,
   if (next.status == now.status && g_strcmp0 (next.sent_on, now.sent_on) == 0 &&
       g_strcmp0 (next.signed_on, now.signed_on) == 0)
     {
-      import->report->unchanged++;
+      import->form.report->unchanged++;
       return TRUE;
     }
 
@@ -1123,23 +717,7 @@ apply_agreement (Import        *import,
   _pairings_store_bind_text (stmt, 4, next.signed_on);
   if (!_pairings_store_step_done (import->store, stmt, error))
     return FALSE;
-  import->report->applied++;
-  return TRUE;
-}
-
-static gboolean
-latest_event (Import  *import,
-              GError **error)
-{
-  sqlite3_stmt *stmt = _pairings_store_prepare (import->store,
-                                                "SELECT max(id) FROM events WHERE action = 'followup'",
-                                                error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    import->report->event_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  import->form.report->applied++;
   return TRUE;
 }
 
@@ -1161,11 +739,12 @@ touched_pairs (Import *import)
 }
 
 static gboolean
-apply_actions (Import        *import,
+apply_actions (gpointer       data,
                gboolean       log,
                GCancellable  *cancellable,
                GError       **error)
 {
+  Import *import = data;
   g_autoptr(GArray) ids = touched_pairs (import);
   g_autofree char *before = NULL;
 
@@ -1185,79 +764,46 @@ apply_actions (Import        *import,
 
       if (!ok)
         {
-          g_prefix_error (error, _("%s, line %u: "), import->report->file_name, action->line);
+          g_prefix_error (error, _("%s, line %u: "), import->form.report->file_name, action->line);
           return FALSE;
         }
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!log || import->report->applied == 0)
+  if (!log || import->form.report->applied == 0)
     return TRUE;
   if (!_pairings_followup_log (import->store, before, (const gint64 *) ids->data, ids->len, error))
     return FALSE;
-  return latest_event (import, error);
+  return _pairings_form_note_event (&import->form, import->store, "followup", error);
 }
 
 /* The whole file ------------------------------------------------------------ */
 
+static gboolean
+prepare (gpointer   data,
+         GError   **error)
+{
+  return load_pairs (data, error);
+}
+
+static const PairingsFormSteps steps = {
+  find_columns,
+  prepare,
+  read_row,
+  apply_actions,
+};
+
 static void
 import_clear (Import *import)
 {
-  g_clear_pointer (&import->headers, g_ptr_array_unref);
-  g_clear_pointer (&import->normalized, g_ptr_array_unref);
+  _pairings_form_clear (&import->form);
   g_clear_pointer (&import->people, g_hash_table_unref);
   g_clear_pointer (&import->actions, g_array_unref);
   g_clear_pointer (&import->signed_on, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
-
-static gboolean
-check_cohort (PairingsStore  *store,
-              gint64          cohort_id,
-              GError        **error)
-{
-  g_autoptr(PairingsCohort) cohort = pairings_store_get_cohort (store, cohort_id, error);
-
-  return cohort != NULL;
-}
-
-static gboolean
-run (Import             *import,
-     PairingsCsvReader  *reader,
-     gboolean            strict,
-     gboolean            dry_run,
-     GCancellable       *cancellable,
-     GError            **error)
-{
-  PairingsFollowUpImportReport *report = import->report;
-
-  if (!load_pairs (import, error) || !read_rows (import, reader, cancellable, error))
-    return FALSE;
-
-  if (report->rows == 0)
-    {
-      g_set_error (error, PAIRINGS_FOLLOWUP_IMPORT_ERROR, PAIRINGS_FOLLOWUP_IMPORT_ERROR_NO_ROWS,
-                   _("%s has a header but no answers"), report->file_name);
-      return FALSE;
-    }
-
-  if (!apply_actions (import, !dry_run && !(strict && report->skipped->len > 0), cancellable, error))
-    return FALSE;
-
-  if (strict && report->skipped->len > 0)
-    {
-      g_set_error (error, PAIRINGS_FOLLOWUP_IMPORT_ERROR, PAIRINGS_FOLLOWUP_IMPORT_ERROR_REJECTED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %u row has a problem, so nothing was imported (strict mode)",
-                                "%s: %u rows have problems, so nothing was imported (strict mode)",
-                                report->skipped->len),
-                   report->file_name, report->skipped->len);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 gboolean
 pairings_followup_import_stream (PairingsStore                 *store,
@@ -1268,14 +814,10 @@ pairings_followup_import_stream (PairingsStore                 *store,
                                  PairingsFollowUpImportFlags    flags,
                                  const char                    *today,
                                  GCancellable                  *cancellable,
-                                 PairingsFollowUpImportReport **report_out,
+                                 PairingsFollowUpImportReport **report,
                                  GError                       **error)
 {
-  g_autoptr(PairingsCsvReader) reader = NULL;
-  g_autoptr(PairingsFollowUpImportReport) report = NULL;
   g_auto(Import) import = { 0, };
-  gboolean dry_run = (flags & PAIRINGS_FOLLOWUP_IMPORT_DRY_RUN) != 0;
-  gboolean ok;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind == PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS ||
@@ -1283,49 +825,20 @@ pairings_followup_import_stream (PairingsStore                 *store,
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (_pairings_followup_valid_date (today), FALSE);
 
-  if (!check_cohort (store, cohort_id, error))
-    return FALSE;
-
-  reader = pairings_csv_reader_new (stream, display_name, error);
-  if (reader == NULL)
-    return FALSE;
-
-  report = report_new (pairings_csv_reader_get_name (reader));
-  report->encoding = pairings_csv_reader_get_encoding (reader);
-  report->delimiter = pairings_csv_reader_get_delimiter (reader);
-
   import.store = store;
   import.cohort_id = cohort_id;
   import.kind = kind;
   import.today = today;
-  import.report = report;
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
   import.actions = g_array_new (FALSE, TRUE, sizeof (Action));
   g_array_set_clear_func (import.actions, action_clear);
   import.signed_on = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  if (!read_header (&import, reader, error))
-    return FALSE;
-
-  if (!_pairings_store_begin (store, error))
-    return FALSE;
-  ok = run (&import, reader, (flags & PAIRINGS_FOLLOWUP_IMPORT_STRICT) != 0, dry_run,
-            cancellable, error);
-  if (ok && !dry_run)
-    ok = _pairings_store_commit (store, error);
-  if (!ok || dry_run)
-    {
-      _pairings_store_rollback (store);
-      report->event_id = 0;
-    }
-
-  /* A refused file still tells what was wrong with its rows. */
-  if (report_out != NULL &&
-      (ok || g_error_matches (*error, PAIRINGS_FOLLOWUP_IMPORT_ERROR,
-                              PAIRINGS_FOLLOWUP_IMPORT_ERROR_REJECTED)))
-    *report_out = g_steal_pointer (&report);
-  return ok;
+  return _pairings_form_import (&import.form, &import, &steps, store, cohort_id, stream,
+                                display_name, (flags & PAIRINGS_FOLLOWUP_IMPORT_STRICT) != 0,
+                                (flags & PAIRINGS_FOLLOWUP_IMPORT_DRY_RUN) != 0, 0, cancellable,
+                                report, error);
 }
 
 gboolean
@@ -1339,36 +852,14 @@ pairings_followup_import (PairingsStore                 *store,
                           PairingsFollowUpImportReport **report,
                           GError                       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  name = g_filename_display_basename (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    {
-      g_prefix_error (error, _("Cannot read %s: "), name);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s is a folder, not a CSV file"), name);
-      return FALSE;
-    }
-
-  stream = g_file_read (file, cancellable, error);
+  stream = _pairings_form_open (path, &name, 0, cancellable, error);
   if (stream == NULL)
-    {
-      g_prefix_error (error, _("Cannot read %s: "), name);
-      return FALSE;
-    }
-
-  return pairings_followup_import_stream (store, cohort_id, kind, G_INPUT_STREAM (stream), name,
-                                          flags, today, cancellable, report, error);
+    return FALSE;
+  return pairings_followup_import_stream (store, cohort_id, kind, stream, name, flags, today,
+                                          cancellable, report, error);
 }

@@ -60,19 +60,16 @@
 
 #include <gio/gio.h>
 
-#include "pairings-csv.h"
+#include "pairings-form-import.h"
 #include "pairings-store.h"
 
 G_BEGIN_DECLS
 
-#define PAIRINGS_FOLLOWUP_IMPORT_ERROR (pairings_followup_import_error_quark ())
-
-typedef enum
-{
-  PAIRINGS_FOLLOWUP_IMPORT_ERROR_MISSING_COLUMN,  /* a required column is not there */
-  PAIRINGS_FOLLOWUP_IMPORT_ERROR_NO_ROWS,         /* a header and nothing else */
-  PAIRINGS_FOLLOWUP_IMPORT_ERROR_REJECTED,        /* strict, and some rows were bad */
-} PairingsFollowUpImportError;
+/* The errors are PAIRINGS_FORM_IMPORT_ERROR's. */
+#define PAIRINGS_FOLLOWUP_IMPORT_ERROR                PAIRINGS_FORM_IMPORT_ERROR
+#define PAIRINGS_FOLLOWUP_IMPORT_ERROR_MISSING_COLUMN PAIRINGS_FORM_IMPORT_ERROR_MISSING_COLUMN
+#define PAIRINGS_FOLLOWUP_IMPORT_ERROR_NO_ROWS        PAIRINGS_FORM_IMPORT_ERROR_NO_ROWS
+#define PAIRINGS_FOLLOWUP_IMPORT_ERROR_REJECTED       PAIRINGS_FORM_IMPORT_ERROR_REJECTED
 
 typedef enum
 {
@@ -87,27 +84,9 @@ typedef enum
   PAIRINGS_FOLLOWUP_IMPORT_DRY_RUN    = 1 << 1,  /* report, write nothing */
 } PairingsFollowUpImportFlags;
 
-typedef struct
-{
-  guint  line;    /* the physical line where the row starts */
-  char  *field;   /* the column's header as the file writes it, or NULL: the row */
-  char  *reason;  /* translated */
-} PairingsFollowUpImportProblem;
+typedef PairingsFormImportProblem PairingsFollowUpImportProblem;
+typedef PairingsFormImportReport  PairingsFollowUpImportReport;
 
-typedef struct
-{
-  char                *file_name;
-  PairingsCsvEncoding  encoding;
-  char                 delimiter;
-  guint                rows;       /* rows after the header */
-  guint                applied;    /* rows that changed something */
-  guint                updated;    /* of those, check-ins that replaced one */
-  guint                unchanged;  /* rows already in the database */
-  GArray              *skipped;    /* PairingsFollowUpImportProblem, in the file's order */
-  gint64               event_id;   /* the "followup" event; 0 when nothing was written */
-} PairingsFollowUpImportReport;
-
-GQuark   pairings_followup_import_error_quark    (void);
 void     pairings_followup_import_report_free    (PairingsFollowUpImportReport *report);
 /* {"applied":N,"unchanged":N,"skipped":[{"line":L,"field":"…","reason":"…"},…]} */
 char    *pairings_followup_import_report_to_json (PairingsFollowUpImportReport *report);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pairings-board.h"
+#include "pairings-evaluation-import.h"
 #include "pairings-followup.h"
 #include "pairings-import.h"
 #include "pairings-matcher.h"
@@ -423,7 +424,7 @@ pairings_review_done_by (PairingsStore *store,
 
 /* History ----------------------------------------------------------------------- */
 
-#define UNDOABLE "('review', 'status', 'import', 'match', 'board', 'followup')"
+#define UNDOABLE "('review', 'status', 'import', 'match', 'board', 'followup', 'evaluations')"
 
 typedef struct
 {
@@ -485,6 +486,8 @@ label_for (const char *action,
     return g_strdup (redo ? _("Board change redone") : _("Board change undone"));
   if (g_str_equal (action, "followup"))
     return g_strdup (redo ? _("Follow-up change redone") : _("Follow-up change undone"));
+  if (g_str_equal (action, "evaluations"))
+    return g_strdup (redo ? _("Survey import redone") : _("Survey import undone"));
   return g_strdup (_("Suggested pairs taken back"));
 }
 
@@ -510,7 +513,8 @@ pairings_history_can_redo (PairingsStore  *store,
   /* Imports and suggestions are taken back, not replayed. */
   if (!find_event (store, TRUE, &event) ||
       (!g_str_equal (event.action, "review") && !g_str_equal (event.action, "status") &&
-       !g_str_equal (event.action, "board") && !g_str_equal (event.action, "followup")))
+       !g_str_equal (event.action, "board") && !g_str_equal (event.action, "followup") &&
+       !g_str_equal (event.action, "evaluations")))
     return FALSE;
   if (label != NULL)
     *label = label_for (event.action, TRUE);
@@ -582,6 +586,8 @@ replay (PairingsStore  *store,
   if ((g_str_equal (event->action, "review") ? put_review (store, to, from, error)
        : g_str_equal (event->action, "board") ? _pairings_board_replay (store, to, from, error)
        : g_str_equal (event->action, "followup") ? _pairings_followup_replay (store, to, from, error)
+       : g_str_equal (event->action, "evaluations")
+       ? _pairings_evaluation_import_replay (store, to, from, error)
        : restore_statuses (store, to, error)) &&
       mark (store, event->id, !redo, error) &&
       _pairings_store_commit (store, error))

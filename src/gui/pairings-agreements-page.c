@@ -21,6 +21,7 @@
 #include "pairings-followup.h"
 #include "pairings-followup-import.h"
 #include "pairings-agreements-page.h"
+#include "pairings-report-dialog.h"
 
 struct _PairingsAgreementsPage
 {
@@ -1480,39 +1481,6 @@ typedef struct
   PairingsFollowUpImportKind  kind;
 } ImportChoice;
 
-static void
-show_import_report (PairingsAgreementsPage       *self,
-                    const char                   *title,
-                    PairingsFollowUpImportReport *report,
-                    GError                       *error)
-{
-  g_autofree char *text = report != NULL ? pairings_followup_import_report_to_text (report) : NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (error != NULL)
-    body = text != NULL ? g_strdup_printf ("%s\n\n%s", error->message, text) : g_strdup (error->message);
-  else
-    body = g_steal_pointer (&text);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title, NULL);
-  {
-    /* The report can be long (a line per skipped row): it scrolls. */
-    GtkWidget *label = gtk_label_new (body);
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Imports @path now: a survey's export holds a row per person, so it takes
  * milliseconds; the report says what was applied and what was skipped,
  * line by line. */
@@ -1531,13 +1499,15 @@ import_file (PairingsAgreementsPage     *self,
                                  PAIRINGS_FOLLOWUP_IMPORT_FLAGS_NONE, pairings_agreements_page_get_today (self),
                                  NULL, &report, &error))
     {
-      show_import_report (self, agreements ? _("Agreement Statuses Not Imported") : _("Check-ins Not Imported"),
-                          report, error);
+      pairings_show_import_report (GTK_WIDGET (self),
+                                   agreements ? _("Agreement Statuses Not Imported") : _("Check-ins Not Imported"),
+                                   report, error);
       g_clear_pointer (&report, pairings_followup_import_report_free);
       return;
     }
   if (report->skipped->len > 0 || report->applied == 0)
-    show_import_report (self, agreements ? _("Agreement Statuses Imported") : _("Check-ins Imported"), report, NULL);
+    pairings_show_import_report (GTK_WIDGET (self),
+                                 agreements ? _("Agreement Statuses Imported") : _("Check-ins Imported"), report, NULL);
   if (report->event_id != 0)
     {
       g_autofree char *message = agreements

@@ -10,6 +10,7 @@
 
 #include "pairings-applications-page.h"
 #include "pairings-agreements-page.h"
+#include "pairings-charts-page.h"
 #include "pairings-board-page.h"
 #include "pairings-cohort-settings.h"
 #include "pairings-review.h"
@@ -49,7 +50,7 @@ struct _PairingsWindow
   PairingsBoardPage    *board_view;
   PairingsAgreementsPage *agreements_view;
   AdwViewStackPage     *agreements_stack_page;
-  AdwStatusPage        *charts_page;
+  PairingsChartsPage   *charts_view;
   GtkSpinner           *match_spinner;
 };
 
@@ -96,22 +97,11 @@ update_actions (PairingsWindow *self)
 
 /* Summaries ---------------------------------------------------------------- */
 
-static char *
-limit_text (int limit)
-{
-  if (limit < 0)
-    return g_strdup (_("no limit"));
-  return g_strdup_printf ("%d", limit);
-}
-
 static void
 fill_pages (PairingsWindow            *self,
             const PairingsCohortStats *s)
 {
-  guint mentees = pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTEE);
-  guint mentors = pairings_cohort_stats_role_total (s, PAIRINGS_ROLE_MENTOR);
   guint pairs = pairings_cohort_stats_pair_total (s);
-  g_autofree char *limit = limit_text (s->pair_limit);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
@@ -127,16 +117,6 @@ fill_pages (PairingsWindow            *self,
                                  s->pairs[PAIRINGS_STAGE_SET_ASIDE]);
   adw_status_page_set_title (self->board_page, title);
   adw_status_page_set_description (self->board_page, description);
-
-
-  g_clear_pointer (&title, g_free);
-  g_clear_pointer (&description, g_free);
-  title = g_strdup_printf (ngettext ("%u Survey Answer", "%u Survey Answers", s->evaluations),
-                           s->evaluations);
-  description = g_strdup_printf (_("Mentees: %u · Mentors: %u · Pairs: %u"),
-                                 mentees, mentors, pairs);
-  adw_status_page_set_title (self->charts_page, title);
-  adw_status_page_set_description (self->charts_page, description);
 }
 
 static gboolean
@@ -181,6 +161,7 @@ update_pages (PairingsWindow *self)
   pairings_applications_page_show (self->applications_view, self->store, cohort);
   pairings_board_page_show (self->board_view, self->store, cohort);
   pairings_agreements_page_show (self->agreements_view, self->store, cohort);
+  pairings_charts_page_show (self->charts_view, self->store, cohort);
   gtk_stack_set_visible_child_name (self->board_stack,
                                     pairings_board_page_is_empty (self->board_view) ? "empty" : "board");
 }
@@ -1027,6 +1008,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   g_type_ensure (PAIRINGS_TYPE_APPLICATIONS_PAGE);
   g_type_ensure (PAIRINGS_TYPE_BOARD_PAGE);
   g_type_ensure (PAIRINGS_TYPE_AGREEMENTS_PAGE);
+  g_type_ensure (PAIRINGS_TYPE_CHARTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
@@ -1044,7 +1026,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, agreements_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, match_spinner);
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
@@ -1087,6 +1069,8 @@ pairings_window_init (PairingsWindow *self)
   g_signal_connect_swapped (self->board_view, "changed",
                             G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->agreements_view, "changed",
+                            G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (self->charts_view, "changed",
                             G_CALLBACK (on_page_changed), self);
   g_signal_connect_swapped (self->agreements_view, "notify::attention",
                             G_CALLBACK (on_attention_changed), self);
