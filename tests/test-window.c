@@ -21,6 +21,7 @@
 #include "pairings-cohort-settings.h"
 #include "pairings-export-dialog.h"
 #include "pairings-matcher.h"
+#include "pairings-charts.h"
 #include "pairings-import-dialog.h"
 #include "pairings-application-list.h"
 #include "pairings-board.h"
@@ -2112,6 +2113,182 @@ test_copy_emails (Fixture       *f,
   g_assert_nonnull (strstr (text, ">, "));
 }
 
+/* Privacy -------------------------------------------------------------------------- */
+
+/* The cells of every text column of every table that contain @needle. */
+static int
+count_everywhere (PairingsStore *store,
+                  const char    *needle)
+{
+  sqlite3 *db = _pairings_store_get_db (store);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int total = 0;
+
+  /* One query per column, named by the schema itself. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT t.name, c.name FROM sqlite_schema t,"
+                                           " pragma_table_info(t.name) c WHERE t.type = 'table'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (cells, g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE"
+                                             " instr(lower(CAST(\"%s\" AS TEXT)), lower(?)) > 0",
+                                             sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (cells->len, >, 50);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, cells->pdata[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      total += sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  return total;
+}
+
+static void
+answer_dialog (Fixture    *f,
+               const char *response,
+               const char *body_part,
+               const char *shot)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), body_part));
+  g_assert_true (g_str_equal (response, "cancel") ||
+                 adw_message_dialog_get_response_appearance (dialog, response) == ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  screenshot (GTK_WIDGET (dialog), shot, NULL);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (f->window);
+}
+
+/* A data-protection request from the Applications page: the dialog names
+ * the person, and afterwards nothing in the file mentions them. */
+static void
+test_delete_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1280, 800);
+  PairingsApplicationsPage *page;
+  PairingsStore *store;
+  g_autoptr(PairingsApplication) app = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  guint before;
+
+  load_demo (window);
+  store = pairings_window_get_store (window);
+  page = PAIRINGS_APPLICATIONS_PAGE (find_widget (f->window, PAIRINGS_TYPE_APPLICATIONS_PAGE));
+  g_assert_nonnull (page);
+  before = g_list_model_get_n_items (pairings_applications_page_get_model (page));
+  pairings_applications_page_select (page, 0, FALSE);
+  settle (f->window);
+  app = g_list_model_get_item (pairings_applications_page_get_model (page), 0);
+  /* The list's items are summaries, without the address. */
+  sql = g_strdup_printf ("SELECT p.email FROM people p JOIN applications a ON a.person_id = p.id"
+                         " WHERE a.id = %" G_GINT64_FORMAT, pairings_application_get_id (app));
+  email = query_text (store, sql);
+  g_clear_pointer (&sql, g_free);
+  g_assert_nonnull (email);
+  name = g_strdup (pairings_application_get_name (app));
+  g_assert_cmpint (count_everywhere (store, email), >, 0);
+
+  /* Cancel changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "applications.delete-person", NULL));
+  answer_dialog (f, "cancel", name, "delete-person");
+  g_assert_cmpint (count_everywhere (store, email), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "applications.delete-person", NULL));
+  answer_dialog (f, "delete", email, "delete-person");
+
+  g_assert_cmpint (count_everywhere (store, email), ==, 0);
+  sql = g_strdup_printf ("SELECT count(*) FROM applications WHERE name = '%s'", name);
+  if (query_int (store, sql) == 0)
+    g_assert_cmpint (count_everywhere (store, name), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM events WHERE action = 'delete_person'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pairings_applications_page_get_model (page)), ==, before - 1);
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "programme");
+}
+
+static char *
+charts_text (PairingsStore *store,
+             gint64         cohort_id)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint kind = 0; kind < PAIRINGS_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PairingsChartData) chart = NULL;
+      g_autofree char *csv = NULL;
+
+      /* Returning people are told by their identity, which goes. */
+      if (kind == PAIRINGS_CHART_CONTINUATION)
+        continue;
+      chart = pairings_charts_collect (store, kind, cohort_id, "2026-01-15", &error);
+      g_assert_no_error (error);
+      csv = pairings_chart_data_to_csv (chart);
+      g_string_append (text, csv);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Anonymising 2023 from the main menu: the names go, the numbers stay. */
+static void
+test_anonymise_cohort (Fixture       *f,
+                       gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1280, 800);
+  PairingsStore *store;
+  GtkDropDown *dropdown;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *charts_before = NULL;
+  g_autofree char *charts_after = NULL;
+  g_autofree char *email = NULL;
+
+  load_demo (window);
+  store = pairings_window_get_store (window);
+  g_assert_true (pairings_charts_set_threshold (store, 1, 1, &error));
+  g_assert_no_error (error);
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (dropdown, 0);
+  settle (f->window);
+  g_assert_cmpstr (pairings_cohort_get_name (pairings_window_get_cohort (window)), ==, "2023");
+  charts_before = charts_text (store, pairings_cohort_get_id (pairings_window_get_cohort (window)));
+  email = query_text (store, "SELECT p.email FROM people p JOIN applications a ON a.person_id = p.id"
+                             " JOIN cohorts c ON c.id = a.cohort_id WHERE c.name = '2023' AND NOT EXISTS"
+                             " (SELECT 1 FROM applications b WHERE b.person_id = p.id AND b.cohort_id <> c.id)"
+                             " ORDER BY p.id LIMIT 1");
+  g_assert_nonnull (email);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-cohort", NULL));
+  answer_dialog (f, "anonymise", "cannot be undone", "anonymise-cohort");
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications a JOIN cohorts c ON c.id = a.cohort_id"
+                                     " WHERE c.name = '2023' AND a.name NOT LIKE 'Mentee %'"
+                                     " AND a.name NOT LIKE 'Mentor %'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications a JOIN cohorts c ON c.id = a.cohort_id"
+                                     " WHERE c.name = '2024' AND a.name LIKE 'Mentee %'"), ==, 0);
+  g_assert_cmpint (count_everywhere (store, email), ==, 0);
+  charts_after = charts_text (store, pairings_cohort_get_id (pairings_window_get_cohort (window)));
+  g_assert_cmpstr (charts_before, ==, charts_after);
+  screenshot (f->window, "anonymised-2023", NULL);
+
+  /* The cohort that has not ended (2025 ends in December) is refused. */
+  ptest_exec (store, "UPDATE cohorts SET ends = date('now', '+1 month') WHERE name = '2025'");
+  gtk_drop_down_set_selected (dropdown, 2);
+  settle (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise-cohort", NULL));
+  settle (f->window);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications a JOIN cohorts c ON c.id = a.cohort_id"
+                                     " WHERE c.name = '2025' AND a.name LIKE 'Mentee %'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2180,6 +2357,8 @@ main (int    argc,
   ADD ("/window/charts-french", test_charts_french);
   ADD ("/window/cohort-cycle", test_cohort_cycle);
   ADD ("/window/agreements-french", test_agreements_french);
+  ADD ("/window/delete-person", test_delete_person);
+  ADD ("/window/anonymise-cohort", test_anonymise_cohort);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "pairings-followup-import.h"
 #include "pairings-import.h"
 #include "pairings-matcher.h"
+#include "pairings-privacy.h"
 #include "pairings-solver.h"
 #include "pairings-json.h"
 #include "pairings-stats.h"
@@ -425,6 +426,43 @@ cmd_stats (Globals  *globals,
   return EXIT_DONE;
 }
 
+/* The current state is copied to the backups folder first, so a restore
+ * can itself be undone. */
+static int
+cmd_restore (Globals  *globals,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *saved = NULL;
+
+  if (!parse_command (_("FILE"), _("Replace the database with a backup of it."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("restore takes the name of the backup to restore"));
+
+  if (!pairings_store_check_backup (argv[1], &error))
+    {
+      g_printerr ("pairings-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+
+  saved = pairings_store_backup_before_restore (store, now, &error);
+  if (saved == NULL || !pairings_store_restore (store, argv[1], &error))
+    return report_error (error);
+
+  g_printerr (_("Restored “%s” from “%s”; the previous state is in “%s”.\n"),
+              pairings_store_get_path (store), argv[1], saved);
+  return EXIT_DONE;
+}
+
 static int
 cmd_backup (Globals  *globals,
             int       argc,
@@ -447,6 +485,119 @@ cmd_backup (Globals  *globals,
     return report_error (error);
 
   g_printerr (_("Wrote a copy of “%s” to “%s”.\n"), pairings_store_get_path (store), argv[1]);
+  return EXIT_DONE;
+}
+
+/* What a deletion or an anonymisation touches, for the user to confirm. */
+static void
+print_summary (const PairingsPrivacySummary *summary)
+{
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "  %u application", "  %u applications", summary->applications),
+              summary->applications);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, " in %u cohort\n", " in %u cohorts\n", summary->cohorts),
+              summary->cohorts);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "  %u pair\n", "  %u pairs\n", summary->pairs), summary->pairs);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "  %u review\n", "  %u reviews\n", summary->reviews),
+              summary->reviews);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "  %u survey answer\n", "  %u survey answers\n",
+                           summary->evaluations),
+              summary->evaluations);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "  %u entry of the history\n", "  %u entries of the history\n",
+                           summary->events),
+              summary->events);
+}
+
+static int
+cmd_delete_person (Globals  *globals,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsPrivacySummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Delete without asking"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command (_("EMAIL"), _("Delete every trace of a person, for a data-protection request."
+                                    " This cannot be undone."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("delete-person takes the person’s e-mail address"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  summary = pairings_privacy_describe_person (store, argv[1], &error);
+  if (summary == NULL)
+    return report_error (error);
+
+  if (!yes)
+    {
+      g_printerr (_("This would delete %s <%s> for good, with:\n"), summary->name, summary->email);
+      print_summary (summary);
+      g_printerr (_("Nothing was changed. Add --yes to delete.\n"));
+      return EXIT_USAGE;
+    }
+  if (!pairings_privacy_delete_person (store, argv[1], &error))
+    return report_error (error);
+  g_printerr (_("Deleted every trace of %s.\n"), summary->email);
+  return EXIT_DONE;
+}
+
+static int
+cmd_anonymise (Globals  *globals,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(PairingsCohort) cohort = NULL;
+  g_autoptr(PairingsPrivacySummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cohort_name = NULL;
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_name, N_("The cohort, which must have ended"), N_("NAME") },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Anonymise without asking"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command ("", _("Replace the names, e-mail addresses and free text of a cohort that has ended,"
+                            " keeping its numbers. This cannot be undone."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (_("anonymise takes no arguments"));
+  if (cohort_name == NULL)
+    return usage_error (_("Name the cohort with --cohort"));
+
+  store = open_store (globals, &error);
+  if (store == NULL)
+    return report_error (error);
+  cohort = pairings_store_find_cohort (store, cohort_name, &error);
+  if (cohort == NULL)
+    return report_error (error);
+  summary = pairings_privacy_describe_cohort (store, pairings_cohort_get_id (cohort), &error);
+  if (summary == NULL)
+    return report_error (error);
+
+  if (!yes)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "This would remove for good the names of %u person of “%s”, with:\n",
+                               "This would remove for good the names of %u people of “%s”, with:\n",
+                               summary->people),
+                  summary->people, cohort_name);
+      print_summary (summary);
+      g_printerr (_("Nothing was changed. Add --yes to anonymise.\n"));
+      return EXIT_USAGE;
+    }
+  if (!pairings_privacy_anonymise_cohort (store, pairings_cohort_get_id (cohort), &error))
+    return report_error (error);
+  g_printerr (_("Anonymised the cohort “%s”.\n"), cohort_name);
   return EXIT_DONE;
 }
 
@@ -1142,6 +1293,9 @@ static const Command commands[] = {
   { "exclude", cmd_exclude, N_("Never pair a mentee with a mentor") },
   { "solve", cmd_solve, N_("Solve a score matrix exactly (for scripts and benchmarks)") },
   { "backup", cmd_backup, N_("Copy the database to FILE") },
+  { "delete-person", cmd_delete_person, N_("Delete every trace of a person (EMAIL)") },
+  { "anonymise", cmd_anonymise, N_("Remove the names and free text of a cohort that has ended") },
+  { "restore", cmd_restore, N_("Replace the database with the backup FILE (a copy of it is kept)") },
 };
 
 static void

@@ -432,7 +432,17 @@ renumber (PairingsStore  *store,
   if (n_ids > 0)
     {
       guint at = position < 0 || (guint) position > order->len ? order->len : (guint) position;
-      g_array_insert_vals (order, at, ids, n_ids);
+
+      /* A pair chosen twice takes one place, or the stage gets a gap. */
+      for (guint k = 0; k < n_ids; k++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < k; j++)
+            seen |= ids[j] == ids[k];
+          if (!seen)
+            g_array_insert_val (order, at++, ids[k]);
+        }
     }
 
   stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?, stage = ? WHERE id = ? AND position <> ?1"

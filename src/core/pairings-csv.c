@@ -22,6 +22,11 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
+/* A physical line, or a quoted field over several, longer than this is not
+ * a form's answer: stop before it takes the memory (a large file without
+ * line ends, a quote that is never closed at the top of a large file). */
+#define MAX_PENDING (16 * 1024 * 1024)
+
 typedef struct
 {
   GPtrArray *fields;
@@ -40,6 +45,7 @@ struct _PairingsCsvReader
   GByteArray          *raw;        /* bytes read, not decoded yet */
   GString             *text;       /* decoded, not fed to libcsv yet */
   gsize                text_pos;
+  gsize                scanned;    /* bytes of text known to hold no line end */
   guint64              bytes_read;
   gboolean             eof;
   gboolean             finished;
@@ -191,8 +197,8 @@ decode_utf16 (PairingsCsvReader  *self,
 }
 
 static gboolean
-decode (PairingsCsvReader  *self,
-        GError            **error)
+decode_any (PairingsCsvReader  *self,
+            GError            **error)
 {
   switch (self->encoding)
     {
@@ -213,6 +219,44 @@ decode (PairingsCsvReader  *self,
       g_byte_array_set_size (self->raw, 0);
       return TRUE;
     }
+}
+
+/* The line of @offset in the text not fed yet, which starts at self->line. */
+static guint
+line_at (PairingsCsvReader *self,
+         gsize              offset)
+{
+  guint line = self->line;
+
+  for (gsize i = 0; i < offset; i++)
+    if (self->text->str[i] == '\n' ||
+        (self->text->str[i] == '\r' && (i + 1 >= self->text->len || self->text->str[i + 1] != '\n')))
+      line++;
+  return line;
+}
+
+/* A NUL byte past the first chunk would cut a field short without a word
+ * (C strings end there), so it refuses the file as the first chunk does. */
+static gboolean
+decode (PairingsCsvReader  *self,
+        GError            **error)
+{
+  gsize old = self->text->len;
+  const char *nul;
+
+  if (!decode_any (self, error))
+    return FALSE;
+
+  nul = memchr (self->text->str + old, '\0', self->text->len - old);
+  if (nul != NULL)
+    {
+      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_BINARY,
+                   _("%s, line %u: the file contains NUL bytes, so it is not a text file. Save "
+                     "the form’s answers as CSV and try again."),
+                   self->name, line_at (self, (gsize) (nul - self->text->str)));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -279,19 +323,28 @@ feed_lines (PairingsCsvReader  *self,
   while (pos < length)
     {
       const char *start = text + pos;
-      const char *end = start;
+      const char *end = start + self->scanned;
       const char *limit = text + length;
       gsize line_length;
 
+      /* What an earlier chunk scanned is not scanned again: a long line
+       * costs its length, not its length squared. */
+      self->scanned = 0;
       while (end < limit && *end != '\n' && *end != '\r')
         end++;
 
       if (end == limit && !self->eof)
-        break;
+        {
+          self->scanned = (gsize) (end - start);
+          break;
+        }
       if (end < limit && *end == '\r')
         {
           if (end + 1 == limit && !self->eof)
-            break;
+            {
+              self->scanned = (gsize) (end - start);
+              break;
+            }
           if (end + 1 < limit && end[1] == '\n')
             end++;
         }
@@ -314,6 +367,16 @@ feed_lines (PairingsCsvReader  *self,
   /* Keep memory flat: drop what libcsv has seen. */
   g_string_erase (self->text, 0, (gssize) pos);
   self->text_pos = 0;
+
+  if (self->scanned > MAX_PENDING || self->parser.entry_pos > MAX_PENDING)
+    {
+      g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_TOO_LARGE,
+                   _("%s, line %u: the line or the field is longer than %d MB; this is not a "
+                     "form’s answers"),
+                   self->name, self->current != NULL ? self->current->line : self->line,
+                   MAX_PENDING / (1024 * 1024));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -497,6 +560,9 @@ pairings_csv_reader_new (GInputStream  *stream,
   g_queue_init (&self->ready);
   csv_init (&self->parser, CSV_APPEND_NULL | CSV_STRICT_FINI);
   csv_set_space_func (&self->parser, no_space);
+  /* libcsv grows a field's buffer by this much at a time; its default of
+   * 128 bytes makes a multi-megabyte field cost a realloc every 128 bytes. */
+  csv_set_blk_size (&self->parser, CHUNK_SIZE);
 
   if (!read_chunk (self, error) || !detect_encoding (self, error) || !decode (self, error))
     return NULL;

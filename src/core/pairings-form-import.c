@@ -651,6 +651,13 @@ _pairings_form_open (const char    *path,
                    _("%s is a folder, not a CSV file"), name);
       return NULL;
     }
+  /* Opening a FIFO waits for a writer, and a device may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file (a pipe or a device?), not a CSV file"), name);
+      return NULL;
+    }
   if (max_bytes > 0 && (guint64) g_file_info_get_size (info) > max_bytes)
     {
       too_large (name, max_bytes, error);

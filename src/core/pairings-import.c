@@ -1490,6 +1490,13 @@ pairings_import_file (PairingsStore                *store,
                    _("%s is a folder, not a CSV file"), name);
       return FALSE;
     }
+  /* Opening a FIFO waits for a writer, and a device may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file (a pipe or a device?), not a CSV file"), name);
+      return FALSE;
+    }
 
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "pairings-mapping.h"
 
@@ -316,6 +317,8 @@ pairings_mapping_new_from_data (const char  *data,
   return g_steal_pointer (&self);
 }
 
+#define MAX_PRESET_SIZE (1024 * 1024)
+
 PairingsMapping *
 pairings_mapping_new_from_file (const char  *path,
                                 GError     **error)
@@ -323,7 +326,18 @@ pairings_mapping_new_from_file (const char  *path,
   g_autofree char *contents = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   gsize length = 0;
+  GStatBuf st;
 
+  /* A FIFO would block the read for ever, a huge file fill the memory; a
+   * preset is a few lines. */
+  if (g_stat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > MAX_PRESET_SIZE))
+    {
+      g_set_error (error, PAIRINGS_MAPPING_ERROR, PAIRINGS_MAPPING_ERROR_INVALID,
+                   S_ISREG (st.st_mode) ? _("%s is too large for a mapping preset")
+                                        : _("%s is not a regular file, not a mapping preset"),
+                   name);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   return pairings_mapping_new_from_data (contents, (gssize) length, name, error);
@@ -436,10 +450,20 @@ pairings_mapping_set_career_stage (PairingsMapping     *self,
                                    const char          *label,
                                    PairingsCareerStage  stage)
 {
+  char *key;
+
   g_return_if_fail (PAIRINGS_IS_MAPPING (self));
 
-  g_hash_table_insert (self->career_stages, pairings_normalize_label (label),
-                       GINT_TO_POINTER (stage + 1));
+  /* A label with no letter or digit (or not UTF-8) normalises to "", which
+   * pairings_mapping_career_stage() never looks up and which a key file
+   * cannot hold as a key: keeping it would only break saving. */
+  key = pairings_normalize_label (label);
+  if (*key == '\0')
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (self->career_stages, key, GINT_TO_POINTER (stage + 1));
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -85,6 +86,20 @@ _pairings_store_set_error (PairingsStore  *self,
 {
   const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  /* A write that hits the file size limit or a full quota is an I/O error
+   * to SQLite, but the same thing as a full disk to the user. */
+  if ((rc & 0xff) == SQLITE_IOERR && self != NULL && self->db != NULL)
+    {
+      int system_errno = sqlite3_system_errno (self->db);
+
+      /* The database file's own last error, when the write that failed was
+       * to it: sqlite3_system_errno() may have been overwritten since. */
+      if (system_errno == 0)
+        sqlite3_file_control (self->db, "main", SQLITE_FCNTL_LAST_ERRNO, &system_errno);
+      if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
+        rc = SQLITE_FULL;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -99,9 +114,24 @@ _pairings_store_set_error (PairingsStore  *self,
       break;
 
     case SQLITE_READONLY:
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                   _("The database “%s” is read-only; nothing was changed. Make the file "
+                     "writable, or open a copy of it."),
+                   self && self->path ? self->path : "");
+      break;
+
+    case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_TRUNCATE)
+        {
+          g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                       _("The database could not be written; the disk may be full. "
+                         "Nothing was changed."));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_IOERR:
       g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
                    _("The database cannot be written: %s"), detail);
       break;
@@ -783,4 +813,363 @@ pairings_store_backup (PairingsStore  *self,
     }
 
   return copy_database (self->db, destination, error);
+}
+
+/* Automatic backups -------------------------------------------------------- */
+
+char *
+pairings_store_backups_dir (const char *database_path)
+{
+  g_autofree char *default_path = pairings_store_default_path ();
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  if (g_strcmp0 (database_path, default_path) == 0)
+    return g_build_filename (g_get_user_data_dir (), "pairings", "backups", NULL);
+  return g_strconcat (database_path, ".backups", NULL);
+}
+
+/* "programme.db" has backups named "programme-YYYY-MM-DD.db". */
+static char *
+backup_prefix (PairingsStore *self)
+{
+  g_autofree char *base = g_path_get_basename (self->path);
+
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  return g_strconcat (base, "-", NULL);
+}
+
+static gboolean
+is_backup_name (const char *name,
+                const char *prefix)
+{
+  const char *date = name + strlen (prefix);
+  guint year, month, day;
+  char tail[4] = "";
+
+  if (!g_str_has_prefix (name, prefix) || strlen (date) != strlen ("YYYY-MM-DD.db"))
+    return FALSE;
+  if (sscanf (date, "%4u-%2u-%2u%3s", &year, &month, &day, tail) != 4 ||
+      !g_str_equal (tail, ".db"))
+    return FALSE;
+  return g_date_valid_dmy (day, month, year);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the automatic backups in @dir, oldest first (the ISO dates
+ * sort as strings). */
+static GPtrArray *
+list_backups (const char  *dir,
+              const char  *prefix,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, error);
+  const char *name;
+
+  if (d == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      if (is_backup_name (name, prefix))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+/* Makes today's backup in @dir unless the newest there is from today (or,
+ * with a clock set back, later), then deletes all but the @keep newest.
+ * Only files named like an automatic backup of this database are touched. */
+gboolean
+pairings_store_rotate_backups (PairingsStore  *self,
+                               const char     *dir,
+                               guint           keep,
+                               GDateTime      *today,
+                               GError        **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  prefix = backup_prefix (self);
+  date = g_date_time_format (today, "%Y-%m-%d");
+  name = g_strconcat (prefix, date, ".db", NULL);
+  names = list_backups (dir, prefix, NULL);
+  if (names == NULL)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                   _("Cannot read the folder “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (keep > 0 && (names->len == 0 || g_strcmp0 (g_ptr_array_index (names, names->len - 1), name) < 0))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!pairings_store_backup (self, path, error))
+        return FALSE;
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  for (guint i = 0; i + keep < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                       _("Cannot delete the old backup “%s”: %s"), path, g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Restoring ---------------------------------------------------------------- */
+
+static gboolean
+raw_query_text (sqlite3     *db,
+                const char  *sql,
+                char       **value)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean done = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      done = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return done;
+}
+
+/* Reads the backup through SQLite, without writing to it: a Pairings
+ * database, whole, and not newer than this program. */
+static gboolean
+check_backup (sqlite3     *source,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *app_id = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *integrity = NULL;
+
+  if (!raw_query_text (source, "PRAGMA application_id", &app_id) ||
+      !raw_query_text (source, "PRAGMA user_version", &version) ||
+      !raw_query_text (source, "PRAGMA integrity_check(1)", &integrity))
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_PAIRINGS,
+                   _("“%s” cannot be read as a Pairings backup: %s. The database was not changed."),
+                   path, sqlite3_errmsg (source));
+      return FALSE;
+    }
+
+  if (g_ascii_strtoll (app_id, NULL, 10) != PAIRINGS_STORE_APPLICATION_ID ||
+      g_ascii_strtoll (version, NULL, 10) < 1)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_PAIRINGS,
+                   _("“%s” is not a Pairings backup. The database was not changed."), path);
+      return FALSE;
+    }
+
+  if (g_ascii_strtoll (version, NULL, 10) > PAIRINGS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Pairings (database version %s; "
+                     "this version reads up to %d). Update Pairings to restore it. The "
+                     "database was not changed."),
+                   path, version, PAIRINGS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!g_str_equal (integrity, "ok"))
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_PAIRINGS,
+                   _("“%s” is damaged (%s). The database was not changed."), path, integrity);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+copy_into (sqlite3 *target,
+           sqlite3 *source)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (target, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_extended_errcode (target);
+
+  /* One step: the busy timeouts of both connections apply to it, and the
+   * copy is made in a single write transaction on the target. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_DONE)
+    return SQLITE_OK;
+  return rc == SQLITE_OK ? sqlite3_extended_errcode (target) : rc;
+}
+
+/* Opens the backup at @path read-only, once it is known to be one that
+ * can be restored. */
+static sqlite3 *
+open_backup (const char  *path,
+             GError     **error)
+{
+  sqlite3 *source = NULL;
+  gboolean is_new = FALSE;
+  int rc;
+
+  if (!check_existing_file (path, &is_new, error))
+    return NULL;
+  if (is_new)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_NOT_PAIRINGS,
+                   _("“%s” is not a Pairings backup: it is empty or missing. The database "
+                     "was not changed."),
+                   path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path, sqlite3_errstr (rc));
+      sqlite3_close (source);
+      return NULL;
+    }
+  sqlite3_busy_timeout (source, BUSY_TIMEOUT_MS);
+
+  if (!check_backup (source, path, error))
+    {
+      sqlite3_close (source);
+      return NULL;
+    }
+  return source;
+}
+
+/* Whether the file at @path can be restored: a whole Pairings database, not
+ * newer than this program. Nothing is written. */
+gboolean
+pairings_store_check_backup (const char  *path,
+                             GError     **error)
+{
+  sqlite3 *source;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  configure_sqlite ();
+  source = open_backup (path, error);
+  if (source == NULL)
+    return FALSE;
+  sqlite3_close (source);
+  return TRUE;
+}
+
+/* Before a restore, a copy of the current state in the backups folder,
+ * under a name the rotation never deletes. Returns its path. */
+char *
+pairings_store_backup_before_restore (PairingsStore  *self,
+                                      GDateTime      *now,
+                                      GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  dir = pairings_store_backups_dir (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+
+  prefix = backup_prefix (self);
+  stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  name = g_strdup_printf ("%sbefore-restore-%s.db", prefix, stamp);
+  path = g_build_filename (dir, name, NULL);
+
+  if (!pairings_store_backup (self, path, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* Replaces the whole content of the database with the backup at
+ * @backup_path, through SQLite's backup API (the file stays open and
+ * locked as usual). The backup is checked first; when it is refused or the
+ * copy fails, the database is as it was. A backup from an older version is
+ * upgraded after the copy. Back up the current state first: this is final. */
+gboolean
+pairings_store_restore (PairingsStore  *self,
+                        const char     *backup_path,
+                        GError        **error)
+{
+  const PairingsMigration *migrations;
+  guint n_migrations;
+  sqlite3 *source;
+  gboolean was_wal;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  source = open_backup (backup_path, error);
+  if (source == NULL)
+    return FALSE;
+
+  /* The statements kept for reuse hold the old schema. */
+  g_hash_table_remove_all (self->statements);
+
+  /* SQLite cannot copy between page sizes into a WAL database; out of WAL
+   * it can, when this is the only connection to the file. */
+  was_wal = _pairings_store_set_journal (self, FALSE);
+  rc = copy_into (self->db, source);
+  sqlite3_close (source);
+  if (was_wal)
+    _pairings_store_set_journal (self, TRUE);
+
+  if (rc != SQLITE_OK)
+    {
+      _pairings_store_set_error (self, rc, error);
+      g_prefix_error (error, _("Cannot restore “%s”: "), backup_path);
+      return FALSE;
+    }
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+  migrations = _pairings_schema_get_migrations (&n_migrations);
+  return migrate (self, version, migrations, n_migrations, error);
 }

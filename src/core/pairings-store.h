@@ -51,6 +51,23 @@ gboolean       pairings_store_is_empty             (PairingsStore  *self);
 gboolean       pairings_store_backup               (PairingsStore  *self,
                                                     const char     *destination,
                                                     GError        **error);
+/* The folder of the automatic backups of the database at @database_path:
+ * the user data folder's for the default database, "<database>.backups"
+ * beside any other. */
+char          *pairings_store_backups_dir          (const char     *database_path);
+gboolean       pairings_store_rotate_backups       (PairingsStore  *self,
+                                                    const char     *dir,
+                                                    guint           keep,
+                                                    GDateTime      *today,
+                                                    GError        **error);
+gboolean       pairings_store_check_backup         (const char     *path,
+                                                    GError        **error);
+char          *pairings_store_backup_before_restore (PairingsStore *self,
+                                                    GDateTime      *now,
+                                                    GError        **error);
+gboolean       pairings_store_restore              (PairingsStore  *self,
+                                                    const char     *backup_path,
+                                                    GError        **error);
 
 gint64         pairings_store_add_programme        (PairingsStore  *self,
                                                     const char     *name,

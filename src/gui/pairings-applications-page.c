@@ -20,6 +20,7 @@
 #include "pairings-application.h"
 #include "pairings-application-list.h"
 #include "pairings-applications-page.h"
+#include "pairings-privacy-dialog.h"
 #include "pairings-review.h"
 #include "pairings-stats.h"
 
@@ -818,6 +819,21 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (PAIRINGS_APPLICATIONS_PAGE (widget)->search_entry));
 }
 
+/* A data-protection request: the dialog asks, and the window reloads. */
+static void
+delete_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PairingsApplicationsPage *self = PAIRINGS_APPLICATIONS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL || self->shown == NULL || !GTK_IS_WINDOW (root))
+    return;
+  pairings_privacy_dialog_delete_person (GTK_WINDOW (root), self->store,
+                                         pairings_application_get_email (self->shown));
+}
+
 /* GObject -------------------------------------------------------------------------- */
 
 static void
@@ -890,6 +906,7 @@ pairings_applications_page_class_init (PairingsApplicationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "applications.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "applications.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "applications.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "applications.delete-person", NULL, delete_person_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "applications.status", "s", "accepted");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_ALT_MASK, "applications.status", "s", "waitlisted");

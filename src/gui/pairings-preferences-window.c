@@ -16,6 +16,7 @@ struct _PairingsPreferencesWindow
 
   AdwEntryRow          *reviewer_row;
   AdwComboRow          *style_row;
+  GtkSpinButton        *backups_spin;
 };
 
 G_DEFINE_FINAL_TYPE (PairingsPreferencesWindow, pairings_preferences_window,
@@ -76,6 +77,7 @@ pairings_preferences_window_class_init (PairingsPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/pairings-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsPreferencesWindow, reviewer_row);
   gtk_widget_class_bind_template_child (widget_class, PairingsPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, PairingsPreferencesWindow, backups_spin);
 }
 
 static void
@@ -99,5 +101,7 @@ pairings_preferences_window_new (GSettings *settings)
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, scheme_to_index, index_to_scheme,
                                 NULL, NULL);
+  g_settings_bind (settings, "backups-kept", self->backups_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   return self;
 }

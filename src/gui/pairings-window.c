@@ -18,6 +18,7 @@
 #include "pairings-matcher.h"
 #include "pairings-export-dialog.h"
 #include "pairings-import-dialog.h"
+#include "pairings-privacy-dialog.h"
 #include "pairings-stats.h"
 #include "pairings-window.h"
 
@@ -80,6 +81,7 @@ update_actions (PairingsWindow *self)
   gboolean has_store = self->store != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup-database", has_store && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-database", has_store && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
                                  has_store && !self->busy && pairings_store_is_empty (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cohort",
@@ -93,6 +95,8 @@ update_actions (PairingsWindow *self)
                                  has_store && !self->busy && pairings_window_get_cohort (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cohort-settings",
                                  has_store && pairings_window_get_cohort (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.anonymise-cohort",
+                                 has_store && !self->busy && pairings_window_get_cohort (self) != NULL);
 }
 
 /* Summaries ---------------------------------------------------------------- */
@@ -167,6 +171,7 @@ update_pages (PairingsWindow *self)
 }
 
 static void update_actions (PairingsWindow *self);
+static void start_daily_backup (PairingsWindow *self);
 
 static void
 on_cohort_selected (PairingsWindow *self)
@@ -272,6 +277,7 @@ pairings_window_open_database (PairingsWindow  *self,
   basename = g_path_get_basename (path);
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
   reload (self);
+  start_daily_backup (self);
   return TRUE;
 }
 
@@ -408,6 +414,186 @@ backup_database_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (backup_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Backups and restores ------------------------------------------------------ */
+
+typedef struct
+{
+  char *path;
+  guint keep;
+} DailyBackup;
+
+static void
+daily_backup_free (gpointer data)
+{
+  DailyBackup *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On its own connection, so the window's stays free; an empty database is
+ * not worth a copy. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *job = task_data;
+  g_autoptr(PairingsStore) store = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *dir = pairings_store_backups_dir (job->path);
+  GError *error = NULL;
+
+  store = pairings_store_open (job->path, &error);
+  if (store != NULL && !pairings_store_is_empty (store))
+    pairings_store_rotate_backups (store, dir, job->keep, today, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_backup_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+/* Once a day per database, when it is opened; 0 kept turns this off. */
+static void
+start_daily_backup (PairingsWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *job;
+  int keep = g_settings_get_int (self->settings, "backups-kept");
+
+  if (keep <= 0 || self->database_path == NULL)
+    return;
+
+  job = g_new0 (DailyBackup, 1);
+  job->path = g_strdup (self->database_path);
+  job->keep = keep;
+  task = g_task_new (self, NULL, daily_backup_done, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, job, daily_backup_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+/* The current state is copied aside before it is replaced, so that a
+ * restore can be undone by restoring that copy. */
+static void
+restore_confirmed (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  PairingsWindow *self = user_data;
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "restore") || self->store == NULL || self->busy)
+    return;
+
+  path = g_strdup (self->database_path);
+  saved = pairings_store_backup_before_restore (self->store, now, &error);
+  if (saved == NULL || !pairings_store_restore (self->store, backup, &error) ||
+      !pairings_window_open_database (self, path, &error))
+    {
+      show_error (self, _("Cannot Restore the Backup"), error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Backup restored; the previous state was saved in “%s”"), saved);
+  show_toast (self, message);
+}
+
+static void
+ask_restore (PairingsWindow *self,
+             const char     *backup)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *database = g_path_get_basename (self->database_path);
+  g_autofree char *dir = pairings_store_backups_dir (self->database_path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("All the data in “%s” will be replaced by the backup “%s”. "
+                            "A backup of the current state is made first, in “%s”."),
+                          database, name, dir);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Current Data?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_chosen (GtkNativeDialog *dialog,
+                int              response,
+                gpointer         user_data)
+{
+  PairingsWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      /* Refused before the question, so that nothing is asked in vain. */
+      if (path != NULL && !pairings_store_check_backup (path, &error))
+        show_error (self, _("Cannot Restore the Backup"), error->message);
+      else if (path != NULL)
+        ask_restore (self, path);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+restore_database_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  g_autofree char *dir = pairings_store_backups_dir (self->database_path);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"), _("_Cancel"));
+  add_database_filter (GTK_FILE_CHOOSER (chooser));
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -601,6 +787,30 @@ cohort_settings_action (GtkWidget  *widget,
       g_signal_connect_object (settings, "destroy", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (settings));
     }
+}
+
+static void
+anonymise_cohort_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+  PairingsCohort *cohort = pairings_window_get_cohort (self);
+
+  if (self->store != NULL && cohort != NULL)
+    pairings_privacy_dialog_anonymise_cohort (GTK_WINDOW (self), self->store, cohort);
+}
+
+/* After a deletion or an anonymisation, which no page can refresh alone. */
+static void
+privacy_done_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PairingsWindow *self = PAIRINGS_WINDOW (widget);
+
+  show_toast (self, g_variant_get_string (parameter, NULL));
+  reload (self);
 }
 
 typedef struct
@@ -1032,6 +1242,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.backup-database", NULL, backup_database_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-database", NULL, restore_database_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-cohort", NULL, choose_cohort_action);
@@ -1045,6 +1256,8 @@ pairings_window_class_init (PairingsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.undo-match", "x", undo_match_action);
   gtk_widget_class_install_action (widget_class, "win.cohort-settings", NULL, cohort_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.anonymise-cohort", NULL, anonymise_cohort_action);
+  gtk_widget_class_install_action (widget_class, "win.privacy-done", "s", privacy_done_action);
   gtk_widget_class_install_property_action (widget_class, "win.meeting-mode", "meeting-mode");
 }
 
