@@ -11,7 +11,7 @@ packages="
   xvfb xauth dbus dbus-bin xdotool libx11-dev
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme librsvg2-common
   libcairo2-dev libpango1.0-dev poppler-utils librsvg2-bin
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-tools-14 valgrind
 "
 
 missing=""

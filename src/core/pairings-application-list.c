@@ -515,7 +515,8 @@ key_prefix (const char *key)
 
   for (i = 0; i < 8 && key[i] != '\0'; i++)
     prefix = (prefix << 8) | (guchar) key[i];
-  return prefix << (8 * (8 - i));
+  /* An empty key: shifting a 64-bit value by 64 is undefined. */
+  return i == 0 ? 0 : prefix << (8 * (8 - i));
 }
 
 static int
