@@ -873,6 +873,25 @@ test_guess_headers (void)
   g_assert_cmpstr (pairings_mapping_get_column (b, PAIRINGS_FIELD_LANGUAGES), ==, "Langues");
 }
 
+/* A preset's column that the file repeats many times: one column for the
+ * field, and guessing the others stays within its bounds (it used to write
+ * one entry per repeat into a table sized for the fields). */
+static void
+test_guess_repeated_headers (void)
+{
+  g_autoptr(PairingsMapping) mapping = pairings_mapping_new ();
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+
+  for (guint i = 0; i < 4 * PAIRINGS_N_FIELDS; i++)
+    g_ptr_array_add (headers, (gpointer) "Email Address");
+  g_ptr_array_add (headers, (gpointer) "Full name");
+  g_ptr_array_add (headers, NULL);
+  pairings_mapping_set_column (mapping, PAIRINGS_FIELD_EMAIL, "Email Address");
+  pairings_mapping_guess (mapping, (const char * const *) headers->pdata);
+  g_assert_cmpstr (pairings_mapping_get_column (mapping, PAIRINGS_FIELD_EMAIL), ==, "Email Address");
+  g_assert_cmpstr (pairings_mapping_get_column (mapping, PAIRINGS_FIELD_NAME), ==, "Full name");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -898,6 +917,7 @@ main (int    argc,
   ADD ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/timestamps", test_timestamps);
   g_test_add_func ("/import/normalize", test_normalize);
+  g_test_add_func ("/import/guess-repeated-headers", test_guess_repeated_headers);
   g_test_add_func ("/import/guess-headers", test_guess_headers);
 
   return g_test_run ();

@@ -522,7 +522,12 @@ pairings_mapping_guess (PairingsMapping    *self,
   for (guint f = 0; f < PAIRINGS_N_FIELDS; f++)
     for (guint i = 0; self->columns[f] != NULL && i < normal->len; i++)
       if (g_str_equal (headers[i], self->columns[f]))
-        taken[n_taken++] = (int) i;
+        {
+          /* A field takes one column, even when the file repeats its
+           * header: taken[] holds one entry per field at most. */
+          taken[n_taken++] = (int) i;
+          break;
+        }
 
   /* Two passes: exact headers first, then questions containing a phrase. */
   for (guint pass = 0; pass < 2; pass++)
