@@ -1024,7 +1024,7 @@ collect_check_ins (Context  *ctx,
   static const char * const bars[] = { N_("Pairs") };
   g_autoptr(PairingsChartData) data = NULL;
   const char *start = ctx->kick_off != NULL ? ctx->kick_off : ctx->announcement;
-  int first, last, today, n_pairs;
+  int first = 0, last = 0, today = G_MAXINT, n_pairs;
 
   data = chart_new (PAIRINGS_CHART_CHECK_INS, _("Month"), _("Pairs"), threshold);
   add_labels (data->bars, bars, G_N_ELEMENTS (bars));
