@@ -39,6 +39,10 @@ static PairingsStore *fresh_store;
 static gint64         fresh_cohort_id;
 static PairingsStore *demo_store;
 static gint64         demo_cohort_id;
+/* A preset naming some columns, as a coordinator's saved mapping would: the
+ * other columns are then guessed around the ones it names (the path where
+ * repeated headers once overflowed the guesser). */
+static PairingsMapping *preset;
 
 /* Criticals are bugs whatever the input: abort so libFuzzer keeps the
  * input. Everything else the importers may say is expected and noisy. */
@@ -64,6 +68,7 @@ remove_scratch (void)
 
   g_clear_object (&fresh_store);
   g_clear_object (&demo_store);
+  g_clear_object (&preset);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (scratch_dir, name, NULL);
@@ -132,15 +137,21 @@ LLVMFuzzerInitialize (int    *argc,
                              "SELECT cohort_id FROM pairs WHERE stage = 'announced'"
                              " GROUP BY cohort_id"
                              " ORDER BY count(*) DESC, cohort_id DESC LIMIT 1");
+
+  preset = pairings_mapping_new ();
+  pairings_mapping_set_column (preset, PAIRINGS_FIELD_EMAIL, "Email Address");
+  pairings_mapping_set_column (preset, PAIRINGS_FIELD_NAME, "Full name");
+  pairings_mapping_set_column (preset, PAIRINGS_FIELD_INSTITUTION, "Home institution");
   return 0;
 }
 
 static void
-import_applications (GBytes       *bytes,
-                     PairingsRole  role,
-                     gboolean      strict)
+import_applications (GBytes          *bytes,
+                     PairingsRole     role,
+                     PairingsMapping *mapping,
+                     gboolean         strict)
 {
-  PairingsImportOptions options = { fresh_cohort_id, role, NULL, strict, FALSE };
+  PairingsImportOptions options = { fresh_cohort_id, role, mapping, strict, FALSE };
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr(PairingsImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -219,7 +230,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   WITH_ROLLBACK (fresh_store,
                  import_applications (bytes,
                                       size % 2 ? PAIRINGS_ROLE_MENTOR : PAIRINGS_ROLE_MENTEE,
-                                      size % 7 == 3));
+                                      NULL, size % 7 == 3));
+  WITH_ROLLBACK (fresh_store, import_applications (bytes, PAIRINGS_ROLE_MENTEE, preset, FALSE));
 
   WITH_ROLLBACK (demo_store, import_followup (bytes, PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS));
   WITH_ROLLBACK (demo_store, import_followup (bytes, PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS));
