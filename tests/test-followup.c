@@ -286,10 +286,10 @@ test_valid_date (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    g_assert_true (_pairings_followup_valid_date (good[i]));
+    g_assert_true (pairings_date_is_valid (good[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    g_assert_false (_pairings_followup_valid_date (bad[i]));
-  g_assert_false (_pairings_followup_valid_date (NULL));
+    g_assert_false (pairings_date_is_valid (bad[i]));
+  g_assert_false (pairings_date_is_valid (NULL));
 }
 
 /* The rules --------------------------------------------------------------------- */

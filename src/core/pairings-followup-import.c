@@ -823,7 +823,7 @@ pairings_followup_import_stream (PairingsStore                 *store,
   g_return_val_if_fail (kind == PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS ||
                         kind == PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS, FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (_pairings_followup_valid_date (today), FALSE);
+  g_return_val_if_fail (pairings_date_is_valid (today), FALSE);
 
   import.store = store;
   import.cohort_id = cohort_id;

@@ -40,8 +40,4 @@ gboolean  _pairings_followup_log      (PairingsStore  *store,
                                        guint           n,
                                        GError        **error);
 
-/* Whether @date is a real calendar date in ISO form ("2024-02-29" yes,
- * "2023-02-29" and "2024-2-1" no). */
-gboolean  _pairings_followup_valid_date (const char *date);
-
 G_END_DECLS

@@ -212,28 +212,12 @@ pairings_timeline_entry_free (PairingsTimelineEntry *entry)
 
 /* Dates ------------------------------------------------------------------------ */
 
-gboolean
-_pairings_followup_valid_date (const char *date)
-{
-  int year, month, day;
-
-  if (date == NULL || strlen (date) != 10)
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? date[i] != '-' : !g_ascii_isdigit (date[i]))
-      return FALSE;
-  year = atoi (date);
-  month = atoi (date + 5);
-  day = atoi (date + 8);
-  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 static gboolean
 parse_date (const char *iso,
             GDate      *date)
 {
   g_date_clear (date, 1);
-  if (!_pairings_followup_valid_date (iso))
+  if (!pairings_date_is_valid (iso))
     return FALSE;
   g_date_set_dmy (date, (GDateDay) atoi (iso + 8), (GDateMonth) atoi (iso + 5), (GDateYear) atoi (iso));
   return TRUE;
@@ -250,7 +234,7 @@ format_date (const GDate *date)
 static gboolean
 optional_date_ok (const char *date)
 {
-  return date == NULL || *date == '\0' || _pairings_followup_valid_date (date);
+  return date == NULL || *date == '\0' || pairings_date_is_valid (date);
 }
 
 static const char *
@@ -274,7 +258,7 @@ static gboolean
 check_today (const char  *today,
              GError     **error)
 {
-  if (_pairings_followup_valid_date (today))
+  if (pairings_date_is_valid (today))
     return TRUE;
   g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_INVALID,
                _("Today's date “%s” is not a real date (expected YYYY-MM-DD)"), today ? today : "");
@@ -1203,7 +1187,7 @@ add_entry (GPtrArray  *entries,
   entry = g_new0 (PairingsTimelineEntry, 1);
   entry->date = g_strndup (date, 10);
   entry->text = text;
-  if (!_pairings_followup_valid_date (entry->date))
+  if (!pairings_date_is_valid (entry->date))
     {
       pairings_timeline_entry_free (entry);
       return;
@@ -1723,7 +1707,7 @@ pairings_followup_add_check_in (PairingsStore          *store,
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), 0);
 
-  if (!_pairings_followup_valid_date (date))
+  if (!pairings_date_is_valid (date))
     {
       g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_INVALID,
                    _("The check-in date “%s” is not a real date (expected YYYY-MM-DD)"), date ? date : "");

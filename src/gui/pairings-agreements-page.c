@@ -460,9 +460,8 @@ read_terms (PairingsAgreementsPage *self,
     {
       AdwEntryRow *row = i == 0 ? self->sent_row : self->signed_row;
       const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-      g_autoptr(GDate) date = parse_date (text);
 
-      if (*text && (date == NULL || strlen (text) != 10))
+      if (*text && !pairings_date_is_valid (text))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           ok = FALSE;
@@ -1475,12 +1474,6 @@ edit_template_action (GtkWidget  *widget,
 
 /* Imports -------------------------------------------------------------------- */
 
-typedef struct
-{
-  PairingsAgreementsPage     *page;
-  PairingsFollowUpImportKind  kind;
-} ImportChoice;
-
 /* Imports @path now: a survey's export holds a row per person, so it takes
  * milliseconds; the report says what was applied and what was skipped,
  * line by line. */
@@ -1519,21 +1512,11 @@ import_file (PairingsAgreementsPage     *self,
 }
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ImportChoice    *choice)
+on_csv_chosen (GtkWidget  *page,
+               const char *kind,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        import_file (choice->page, choice->kind, path);
-    }
-  g_object_unref (choice->page);
-  g_free (choice);
-  g_object_unref (dialog);
+  pairings_agreements_page_import (PAIRINGS_AGREEMENTS_PAGE (page), kind, path);
 }
 
 static void
@@ -1543,31 +1526,12 @@ import_action (GtkWidget  *widget,
 {
   PairingsAgreementsPage *self = PAIRINGS_AGREEMENTS_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  ImportChoice *choice;
 
   if (self->store == NULL || self->cohort == NULL)
     return;
-  choice = g_new0 (ImportChoice, 1);
-  choice->page = g_object_ref (self);
-  choice->kind = g_str_equal (kind, "agreements") ? PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS
-                                                  : PAIRINGS_FOLLOWUP_IMPORT_CHECK_INS;
-  chooser = gtk_file_chooser_native_new (choice->kind == PAIRINGS_FOLLOWUP_IMPORT_AGREEMENTS
-                                         ? _("Import Agreement Statuses") : _("Import Check-ins"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pairings_choose_csv_file (widget, g_str_equal (kind, "agreements") ? _("Import Agreement Statuses")
+                                                                     : _("Import Check-ins"),
+                            kind, on_csv_chosen);
 }
 
 /* Public ------------------------------------------------------------------------ */

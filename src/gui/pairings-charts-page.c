@@ -541,29 +541,12 @@ pairings_charts_page_import_survey (PairingsChartsPage *self,
   pairings_form_import_report_free (report);
 }
 
-typedef struct
-{
-  PairingsChartsPage *page;
-  char               *survey;
-} SurveyChoice;
-
 static void
-on_survey_file (GtkNativeDialog *dialog,
-                int              response,
-                SurveyChoice    *choice)
+on_csv_chosen (GtkWidget  *page,
+               const char *survey,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        pairings_charts_page_import_survey (choice->page, choice->survey, path);
-    }
-  g_object_unref (choice->page);
-  g_free (choice->survey);
-  g_free (choice);
-  g_object_unref (dialog);
+  pairings_charts_page_import_survey (PAIRINGS_CHARTS_PAGE (page), survey, path);
 }
 
 static void
@@ -572,27 +555,12 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PairingsChartsPage *self = PAIRINGS_CHARTS_PAGE (widget);
-  const char *survey = g_variant_get_string (parameter, NULL);
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-  SurveyChoice *choice;
+  gboolean mid = g_str_equal (g_variant_get_string (parameter, NULL), "mid");
 
   if (self->store == NULL || self->cohort == NULL)
     return;
-  choice = g_new0 (SurveyChoice, 1);
-  choice->page = g_object_ref (self);
-  choice->survey = g_strdup (g_str_equal (survey, "mid") ? "mid" : "end");
-  chooser = gtk_file_chooser_native_new (g_str_equal (choice->survey, "mid") ? _("Import Mid-cycle Survey Answers")
-                                                                            : _("Import End-of-cycle Survey Answers"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_survey_file), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pairings_choose_csv_file (widget, mid ? _("Import Mid-cycle Survey Answers") : _("Import End-of-cycle Survey Answers"),
+                            mid ? "mid" : "end", on_csv_chosen);
 }
 
 static void

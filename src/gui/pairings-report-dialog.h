@@ -20,4 +20,16 @@ void pairings_show_import_report (GtkWidget                *parent,
                                   PairingsFormImportReport *report,
                                   GError                   *error);
 
+/* Called with the CSV file the user chose for @what (an import's kind). */
+typedef void (*PairingsCsvChosen) (GtkWidget  *page,
+                                   const char *what,
+                                   const char *path);
+
+/* Asks for a form's CSV export to import, titled @title, over @page's
+ * window; calls @chosen with @what once a local file is chosen. */
+void pairings_choose_csv_file (GtkWidget         *page,
+                               const char        *title,
+                               const char        *what,
+                               PairingsCsvChosen  chosen);
+
 G_END_DECLS
