@@ -2289,6 +2289,139 @@ test_anonymise_cohort (Fixture       *f,
                                      " WHERE c.name = '2025' AND a.name LIKE 'Mentee %'"), ==, 0);
 }
 
+/* The file chooser of "Restore from Backup…", as GTK shows it without a
+ * portal. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static void
+choose_backup (Fixture    *f,
+               const char *path)
+{
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (f->window, "win.restore-database", NULL));
+  settle (f->window);
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  gtk_file_chooser_set_file (chooser, file, &error);
+  g_assert_no_error (error);
+  /* The chooser selects the file once its folder is loaded. */
+  settle (f->window);
+  {
+    g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+    g_assert_nonnull (chosen);
+    g_assert_true (g_file_equal (chosen, file));
+  }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  settle (f->window);
+}
+
+/* Restore from Backup… in the main menu: a file that is not a backup is
+ * refused before anything is asked; Cancel keeps the data; Restore puts
+ * the backup's data back, after a copy of the current state. */
+static void
+test_restore_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1280, 800);
+  PairingsStore *store;
+  AdwMessageDialog *dialog;
+  g_autofree char *backup = g_build_filename (f->dir, "saved.db", NULL);
+  g_autofree char *not_backup = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *backups_dir = NULL;
+  g_autofree char *saved_name = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) before = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf info;
+  const char *name;
+  int applications;
+
+  load_demo (window);
+  store = pairings_window_get_store (window);
+  applications = query_int (store, "SELECT count(*) FROM applications");
+  g_assert_cmpint (applications, >, 0);
+  g_assert_true (pairings_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+
+  /* Work done after the backup. */
+  g_assert_cmpint (sqlite3_exec (_pairings_store_get_db (store),
+                                 "DELETE FROM applications WHERE role = 'mentor'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications"), <, applications);
+
+  /* Not a backup: refused with a message, nothing asked, nothing changed. */
+  g_assert_true (g_file_set_contents (not_backup, "Timestamp,Email\n", -1, &error));
+  choose_backup (f, not_backup);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Restore the Backup");
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  screenshot (GTK_WIDGET (dialog), "restore-refused", NULL);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (f->window);
+  g_assert_true (pairings_window_get_store (window) == store);
+
+  /* Cancel: the question names the backup, and nothing happens. */
+  choose_backup (f, backup);
+  answer_dialog (f, "cancel", "saved.db", "restore-question");
+  g_assert_true (pairings_window_get_store (window) == store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications"), <, applications);
+
+  /* Restore. */
+  choose_backup (f, backup);
+  answer_dialog (f, "restore", "saved.db", "restore-question");
+  store = pairings_window_get_store (window);
+  g_assert_nonnull (store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications"), ==, applications);
+  g_assert_cmpstr (pairings_window_get_state (window), ==, "programme");
+  g_assert_null (find_message_dialog ());
+
+  /* The state before the restore was kept, owner-readable only. */
+  backups_dir = pairings_store_backups_dir (f->path);
+  dir = g_dir_open (backups_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, "before-restore") != NULL)
+      saved_name = g_strdup (name);
+  g_assert_nonnull (saved_name);
+  saved = g_build_filename (backups_dir, saved_name, NULL);
+  g_assert_cmpint (g_stat (saved, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  before = pairings_store_open (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (before, "SELECT count(*) FROM applications"), <, applications);
+  g_clear_object (&before);
+
+  /* Left for the fixture to remove: its folder holds plain files only. */
+  g_dir_rewind (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (backups_dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (backups_dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2359,6 +2492,7 @@ main (int    argc,
   ADD ("/window/agreements-french", test_agreements_french);
   ADD ("/window/delete-person", test_delete_person);
   ADD ("/window/anonymise-cohort", test_anonymise_cohort);
+  ADD ("/window/restore-backup", test_restore_backup);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();
