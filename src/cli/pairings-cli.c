@@ -544,7 +544,9 @@ cmd_delete_person (Globals  *globals,
     }
   if (!pairings_privacy_delete_person (store, argv[1], &error))
     return report_error (error);
-  g_printerr (_("Deleted every trace of %s.\n"), summary->email);
+  /* Not the address again: this message may end in a script's log. */
+  g_printerr (_("Deleted for good:\n"));
+  print_summary (summary);
   return EXIT_DONE;
 }
 
