@@ -16,10 +16,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+
+#include "pairings-demo.h"
+#include "pairings-test-utils.h"
 
 #define APP_PATH "/io/github/pairings/Pairings"
 
@@ -52,18 +58,34 @@ child_exited (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
+/* Starts the app on @database; with @log, its standard output and error
+ * go there (GLib writes debug messages to the output) and every debug
+ * message is on. */
 static void
 start (Child      *child,
-       const char *database)
+       const char *database,
+       const char *log)
 {
   const char *gui = g_getenv ("PAIRINGS_GUI");
   const char *argv[] = { gui, "--database", database, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
+  int fd = -1;
 
   g_assert_nonnull (gui);
+  if (log != NULL)
+    {
+      fd = g_open (log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      g_assert_cmpint (fd, >=, 0);
+      envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "all", TRUE);
+    }
   child->exited = FALSE;
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &child->pid, &error);
+  g_spawn_async_with_pipes_and_fds (NULL, argv, (const char * const *) envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                    NULL, NULL, -1, fd, fd, NULL, NULL, 0,
+                                    &child->pid, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  if (fd >= 0)
+    close (fd);
   g_child_watch_add (child->pid, child_exited, child);
 }
 
@@ -133,13 +155,6 @@ window_appeared (Fixture       *f,
   return has_window (f, GPOINTER_TO_UINT (data));
 }
 
-static gboolean
-file_exists (Fixture       *f,
-             gconstpointer  data)
-{
-  return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -162,9 +177,6 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   if (f->first.pid != 0 && !f->first.exited)
     {
       kill (f->first.pid, SIGTERM);
@@ -174,12 +186,7 @@ fixture_tear_down (Fixture       *f,
   g_test_dbus_down (f->bus);
   g_clear_object (&f->bus);
 
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -187,9 +194,10 @@ fixture_tear_down (Fixture       *f,
  * slowly). */
 static void
 start_first (Fixture    *f,
-             const char *database)
+             const char *database,
+             const char *log)
 {
-  start (&f->first, database);
+  start (&f->first, database, log);
   g_assert_true (wait_for (f, name_has_owner, NULL, 60));
   g_assert_true (wait_for (f, window_appeared, GUINT_TO_POINTER (1), 60));
   g_assert_false (f->first.exited);
@@ -197,22 +205,33 @@ start_first (Fixture    *f,
 
 /* The second start of the same database ends at once and the first
  * instance keeps a single window for it (brought to the front, not
- * opened again). */
+ * opened again). The first runs on the demo programme with every debug
+ * message on: its log names no one. */
 static void
 test_same_database (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *database = g_build_filename (f->dir, "programme.db", NULL);
+  g_autofree char *log = g_build_filename (f->dir, "first.log", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(PairingsStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
   Child second = { 0 };
   GStatBuf info;
+  guint people = 0;
 
-  start_first (f, database);
-  g_assert_true (wait_for (f, file_exists, database, 30));
+  store = pairings_store_open (database, &error);
+  g_assert_no_error (error);
+  g_assert_true (pairings_demo_fill (store, NULL, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (g_stat (database, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
 
-  start (&second, database);
+  start_first (f, database, log);
+
+  start (&second, database, NULL);
   g_assert_true (wait_for (f, child_has_exited, &second, 60));
   g_assert_true (g_spawn_check_wait_status (second.status, &error));
   g_assert_no_error (error);
@@ -221,6 +240,25 @@ test_same_database (Fixture       *f,
   g_assert_false (f->first.exited);
   g_assert_true (has_window (f, 1));
   g_assert_false (has_window (f, 2));
+
+  kill (f->first.pid, SIGTERM);
+  g_assert_true (wait_for (f, child_has_exited, &f->first, 30));
+  g_assert_true (g_file_get_contents (log, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("the first instance logged %zu bytes", strlen (text));
+  folded = g_utf8_casefold (text, -1);
+  stmt = _pairings_store_prepare (store, "SELECT email FROM people UNION SELECT name FROM applications", NULL);
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *who = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+      if (strstr (folded, who) != NULL)
+        g_error ("the app's debug output names “%s”:\n%s", who, text);
+      people++;
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (people, >, 100);
 }
 
 /* A second start with another database opens it in the running instance:
@@ -235,9 +273,9 @@ test_other_database (Fixture       *f,
   g_autoptr(GVariant) reply = NULL;
   Child second = { 0 };
 
-  start_first (f, first_db);
+  start_first (f, first_db, NULL);
 
-  start (&second, other_db);
+  start (&second, other_db, NULL);
   g_assert_true (wait_for (f, child_has_exited, &second, 60));
   g_assert_true (g_spawn_check_wait_status (second.status, &error));
   g_assert_no_error (error);

@@ -451,6 +451,45 @@ test_refresh (Fixture       *f,
                                          " WHERE c.name = '2025' AND a.status = 'submitted'"));
 }
 
+/* A progress handler that interrupts the first statement it sees run. */
+static int
+interrupt_once (void *data)
+{
+  guint *calls = data;
+
+  return (*calls)++ == 0;
+}
+
+static void
+test_load_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsApplicationList) list = pairings_application_list_new (f->store, f->cohort_id, &error);
+  PairingsApplicationFilter filter = { -1, -1, -1, NULL, TRUE, NULL, NULL };
+  sqlite3 *db = _pairings_store_get_db (f->store);
+  guint returning, calls = 0;
+
+  g_assert_no_error (error);
+  pairings_application_list_set_filter (list, &filter);
+  returning = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (returning, >, 0);
+
+  /* Who applied before is read first: when that read fails, the reload
+   * says so rather than show every applicant as new. */
+  sqlite3_progress_handler (db, 1, interrupt_once, &calls);
+  g_assert_false (pairings_application_list_reload (list, &error));
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == PAIRINGS_STORE_ERROR);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (pairings_application_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, returning);
+}
+
 static void
 test_empty_cohort (void)
 {
@@ -493,6 +532,7 @@ main (int   argc,
   ADD ("/application-list/sort", test_sort);
   ADD ("/application-list/filter", test_filter_and_search);
   ADD ("/application-list/refresh", test_refresh);
+  ADD ("/application-list/load-error", test_load_error);
   g_test_add_func ("/application-list/sort-key", test_sort_key);
   g_test_add_func ("/application-list/empty", test_empty_cohort);
 

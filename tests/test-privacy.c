@@ -525,7 +525,7 @@ mentions (const char  *text,
 
 /* With every debug message turned on, the command line writes nobody's
  * name, address or confidential answer to standard error, where messages
- * and logs go (a script's log keeps them). Pairings itself logs nothing
+ * and logs go (a script's log keeps them), nor in a debug message. Pairings itself logs nothing
  * today; this keeps it so for whatever is added later. An import's report
  * quotes a value it refuses, as "not-an-address" here, which names no one
  * known. */
@@ -539,6 +539,7 @@ test_quiet_logs (Fixture       *f,
   g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
   g_autofree char *email = query_text (f->store, "SELECT email FROM people ORDER BY id DESC LIMIT 1");
   g_autoptr(GError) error = NULL;
+  guint debug_lines = 0;
   sqlite3_stmt *stmt;
   const char *commands[][8] = {
     { "stats", "--cohort", "2025", NULL },
@@ -581,7 +582,23 @@ test_quiet_logs (Fixture       *f,
       who = mentions (run.err, people);
       if (who != NULL)
         g_error ("pairings-cli %s wrote “%s” to standard error:\n%s", a[0], who, run.err);
+      /* GLib writes debug and informational messages to the output, among
+       * the data; they are the lines it marks with their level. */
+      {
+        g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (strstr (lines[i], "-DEBUG: ") != NULL || strstr (lines[i], "-INFO: ") != NULL ||
+              strstr (lines[i], "-Message: ") != NULL)
+            {
+              debug_lines++;
+              who = mentions (lines[i], people);
+              if (who != NULL)
+                g_error ("pairings-cli %s logged “%s”:\n%s", a[0], who, lines[i]);
+            }
+      }
     }
+  g_test_message ("%u debug lines checked", debug_lines);
 
   /* The commands did their work. */
   f->store = pairings_store_open (f->path, &error);
