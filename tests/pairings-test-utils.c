@@ -83,6 +83,29 @@ file_digest (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* How many times the statements of @store's connection were prepared
+ * again by SQLite since they were first prepared; each one is named in
+ * the test's log. A statement prepared again on every run (its WHERE
+ * compared with a partial index's through a bound value, say) costs more
+ * than its work. */
+guint
+ptest_count_reprepares (PairingsStore *store)
+{
+  sqlite3 *db = _pairings_store_get_db (store);
+  guint total = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      int count = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, 0);
+
+      if (count > 0)
+        g_test_message ("prepared again %d times in %d runs: %s", count,
+                        sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, 0), sqlite3_sql (stmt));
+      total += (guint) count;
+    }
+  return total;
+}
+
 int
 query_int (PairingsStore *store,
            const char    *sql)

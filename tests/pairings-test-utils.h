@@ -27,6 +27,7 @@ void  ptest_run_cli     (Run           *run,
                          ...) G_GNUC_NULL_TERMINATED;
 void  remove_tree       (const char    *dir);
 char *file_digest       (const char    *path);
+guint ptest_count_reprepares (PairingsStore *store);
 int   query_int         (PairingsStore *store,
                          const char    *sql);
 char *query_text        (PairingsStore *store,

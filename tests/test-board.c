@@ -79,6 +79,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* Every operation ran its statements as prepared: none was compiled
+   * again on each run (a move took 8 ms instead of 1 ms that way). */
+  if (f->store != NULL)
+    g_assert_cmpuint (ptest_count_reprepares (f->store), ==, 0);
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->path);
