@@ -71,14 +71,54 @@ shared_types (PairingsBoardPerson *a,
   return (char **) g_ptr_array_free (shared, FALSE);
 }
 
+/* Collation keys of names and institutions, kept with the store: the
+ * board is read again after every change, and comparing with
+ * g_utf8_collate() normalises both strings each time (two thirds of a
+ * read of 1,000 people went there). The keys compare with strcmp() in
+ * the same order, and equal exactly when the texts collate equal. */
+#define COLLATE_KEYS "pairings-board-collate-keys"
+#define COLLATE_KEYS_MAX 50000
+
+static const char *
+collate_key (GHashTable *keys,
+             const char *text)
+{
+  const char *key = g_hash_table_lookup (keys, text);
+
+  if (key == NULL)
+    {
+      char *made = g_utf8_collate_key (text, -1);
+
+      g_hash_table_insert (keys, g_strdup (text), made);
+      key = made;
+    }
+  return key;
+}
+
+static GHashTable *
+collate_keys_of (PairingsStore *store)
+{
+  GHashTable *keys = g_object_get_data (G_OBJECT (store), COLLATE_KEYS);
+
+  /* A programme has a few thousand names; a bound all the same. */
+  if (keys == NULL || g_hash_table_size (keys) > COLLATE_KEYS_MAX)
+    {
+      keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (store), COLLATE_KEYS, keys, (GDestroyNotify) g_hash_table_unref);
+    }
+  return keys;
+}
+
 static int
 compare_people (gconstpointer a,
-                gconstpointer b)
+                gconstpointer b,
+                gpointer      user_data)
 {
   const PairingsBoardPerson *x = *(PairingsBoardPerson * const *) a;
   const PairingsBoardPerson *y = *(PairingsBoardPerson * const *) b;
+  GHashTable *keys = user_data;
 
-  return g_utf8_collate (x->name, y->name);
+  return strcmp (collate_key (keys, x->name), collate_key (keys, y->name));
 }
 
 /**
@@ -96,11 +136,13 @@ pairings_board_load (PairingsStore  *store,
   g_autoptr(GHashTable) paired = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PairingsBoard *board;
+  GHashTable *keys;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
 
+  keys = collate_keys_of (store);
   board = g_new0 (PairingsBoard, 1);
   board->cohort_id = cohort_id;
   board->pair_limit = -1;
@@ -233,7 +275,9 @@ pairings_board_load (PairingsStore  *store,
       PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
 
       pair->shared_types = shared_types (mentor, mentee);
-      if (*mentor->institution != '\0' && g_utf8_collate (mentor->institution, mentee->institution) == 0)
+      if (*mentor->institution != '\0' &&
+          (strcmp (mentor->institution, mentee->institution) == 0 ||
+           strcmp (collate_key (keys, mentor->institution), collate_key (keys, mentee->institution)) == 0))
         pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
       if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
           mentor->career_stage <= mentee->career_stage)
@@ -251,8 +295,8 @@ pairings_board_load (PairingsStore  *store,
       if (g_hash_table_contains (paired, &mentee->application_id))
         g_ptr_array_remove_index (board->mentees, i - 1);
     }
-  g_ptr_array_sort (board->mentees, compare_people);
-  g_ptr_array_sort (board->mentors, compare_people);
+  g_ptr_array_sort_with_data (board->mentees, compare_people, keys);
+  g_ptr_array_sort_with_data (board->mentors, compare_people, keys);
   return board;
 
 failed:
