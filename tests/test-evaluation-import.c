@@ -503,6 +503,14 @@ test_strict (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count_events (f), ==, events);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM evaluations"), ==, 0);
+  g_clear_pointer (&report, pairings_form_import_report_free);
+
+  /* A caller that asks for the report but not the error gets it too. */
+  g_assert_false (pairings_evaluation_import (f->store, f->cohort_id, "end", path,
+                                              PAIRINGS_EVALUATION_IMPORT_STRICT, TODAY, NULL, &report, NULL));
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->skipped->len, ==, 1);
+  g_assert_cmpint (count_events (f), ==, events);
 
   /* Strict and clean: written. */
   ok = import_ok (f, "end", clean, PAIRINGS_EVALUATION_IMPORT_STRICT);

@@ -600,6 +600,12 @@ test_strict_and_dry_run (Fixture       *f,
   g_clear_error (&error);
   g_clear_pointer (&report, pairings_import_report_free);
 
+  /* A caller that asks for the report but not the error gets it too. */
+  g_assert_false (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, &report, NULL));
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->skipped->len, ==, 1);
+  g_clear_pointer (&report, pairings_import_report_free);
+
   /* Dry run: the exact report, nothing written. */
   options.strict = FALSE;
   options.dry_run = TRUE;

@@ -639,6 +639,7 @@ static void
 rebuild_view (PairingsApplicationList *self)
 {
   guint before = self->view->len;
+  guint n = self->entries->len;   /* the ranks are made for these n entries */
 
   g_array_set_size (self->view, 0);
   ensure_ranks (self, PAIRINGS_APPLICATION_SORT_DEFAULT);
@@ -646,18 +647,19 @@ rebuild_view (PairingsApplicationList *self)
   if (self->sort == PAIRINGS_APPLICATION_SORT_DEFAULT)
     {
       /* The usual order is the ranks' order (no two are equal): no sort. */
-      g_autofree guint *by_rank = g_new (guint, MAX (self->entries->len, 1));
+      guint *by_rank = g_new (guint, MAX (n, 1));
       guint32 *rank = self->ranks[PAIRINGS_APPLICATION_SORT_DEFAULT];
 
-      for (guint i = 0; i < self->entries->len; i++)
+      for (guint i = 0; i < n; i++)
         by_rank[rank[i]] = i;
-      for (guint r = 0; r < self->entries->len; r++)
+      for (guint r = 0; r < n; r++)
         if (entry_matches (self, &g_array_index (self->entries, Entry, by_rank[r])))
           g_array_append_val (self->view, by_rank[r]);
+      g_free (by_rank);
     }
   else
     {
-      for (guint i = 0; i < self->entries->len; i++)
+      for (guint i = 0; i < n; i++)
         if (entry_matches (self, &g_array_index (self->entries, Entry, i)))
           g_array_append_val (self->view, i);
       g_qsort_with_data (self->view->data, (gint) self->view->len, sizeof (guint), compare_entries, self);
@@ -736,6 +738,13 @@ load (PairingsApplicationList  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (self->returning, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (self->store, rc, error);
+      clear_entries (self);
+      self->texts = texts_new (self->entries);
+      return FALSE;
+    }
 
   stmt = _pairings_store_prepare (self->store, ENTRY_SQL ("", "") " WHERE a.cohort_id = ?", error);
   if (stmt == NULL)

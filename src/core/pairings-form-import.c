@@ -593,6 +593,7 @@ _pairings_form_import (PairingsForm              *form,
 {
   g_autoptr(PairingsCohort) cohort = NULL;
   g_autoptr(PairingsCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   cohort = pairings_store_get_cohort (store, cohort_id, error);
@@ -609,9 +610,9 @@ _pairings_form_import (PairingsForm              *form,
 
   if (!_pairings_store_begin (store, error))
     return FALSE;
-  ok = run (form, import, steps, reader, strict, dry_run, max_bytes, cancellable, error);
+  ok = run (form, import, steps, reader, strict, dry_run, max_bytes, cancellable, &local_error);
   if (ok && !dry_run)
-    ok = _pairings_store_commit (store, error);
+    ok = _pairings_store_commit (store, &local_error);
   if (!ok || dry_run)
     {
       _pairings_store_rollback (store);
@@ -620,9 +621,11 @@ _pairings_form_import (PairingsForm              *form,
 
   /* A refused file still tells what was wrong with its rows. */
   if (report_out != NULL &&
-      (ok || g_error_matches (*error, PAIRINGS_FORM_IMPORT_ERROR,
+      (ok || g_error_matches (local_error, PAIRINGS_FORM_IMPORT_ERROR,
                               PAIRINGS_FORM_IMPORT_ERROR_REJECTED)))
     *report_out = g_steal_pointer (&form->report);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
 }
 
