@@ -1336,6 +1336,92 @@ check_cohort (PairingsStore  *store,
   return cohort != NULL;
 }
 
+/* Reads the header, then the rows, in one transaction that it commits
+ * when all went well (and the import is not a dry run). */
+static gboolean
+import_rows (Import                *import,
+             PairingsCsvReader     *reader,
+             goffset                size,
+             PairingsProgressFunc   progress,
+             gpointer               user_data,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  PairingsStore *store = import->store;
+  const PairingsImportOptions *options = import->options;
+  PairingsImportReport *report = import->report;
+  gboolean rollback;
+  gboolean ok;
+
+  if (!read_header (import, reader, error))
+    return FALSE;
+
+  /* Every reference the import writes is to the cohort checked above or
+   * to a person it has just looked up or added, so SQLite need not check
+   * them again for each row (it cannot change this inside a transaction). */
+  _pairings_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
+  /* In WAL mode every page of a large import is written twice: to the log,
+   * then to the database when the log is checkpointed. A rollback journal
+   * writes the new pages once (and keeps only the few pages that existed
+   * before), so an import uses one when no other connection has the file
+   * open; otherwise SQLite keeps WAL and nothing changes. The commit is
+   * just as atomic either way; synchronous = FULL keeps it durable. */
+  rollback = !options->dry_run && !_pairings_store_in_transaction (store) &&
+             _pairings_store_set_journal (store, FALSE);
+  if (!_pairings_store_begin (store, error))
+    {
+      if (rollback)
+        _pairings_store_set_journal (store, TRUE);
+      _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+
+  /* One transaction holds the whole file: a larger page cache keeps SQLite
+   * from writing pages out before the commit (about 24 MB at most). */
+  _pairings_store_exec (store, "PRAGMA cache_size = -24000", NULL);
+  ok = save_confidential (import, error) && load_people (import, error) &&
+       process_records (import, reader, size, progress, user_data, cancellable, error);
+
+  if (ok && report->rows == 0)
+    {
+      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_NO_ROWS,
+                   _("%s has a header but no applications"), report->file_name);
+      ok = FALSE;
+    }
+  report_unknown_stages (import);
+
+  if (ok && options->strict && report->skipped->len > 0)
+    {
+      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_REJECTED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u row has a problem, so nothing was imported (strict mode)",
+                                "%s: %u rows have problems, so nothing was imported (strict mode)",
+                                report->skipped->len),
+                   report->file_name, report->skipped->len);
+      ok = FALSE;
+    }
+
+  if (ok && !options->dry_run && (report->imported > 0 || report->updated > 0))
+    ok = log_import (import, error);
+
+  if (ok && !options->dry_run)
+    ok = _pairings_store_commit (store, error);
+  if (!ok || options->dry_run)
+    {
+      _pairings_store_rollback (store);
+      report->event_id = 0;
+    }
+  _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
+  _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+  if (rollback)
+    _pairings_store_set_journal (store, TRUE);
+
+  if (progress != NULL && ok)
+    progress (1.0, user_data);
+  return ok;
+}
+
 gboolean
 pairings_import_stream (PairingsStore                *store,
                         GInputStream                 *stream,
@@ -1349,9 +1435,9 @@ pairings_import_stream (PairingsStore                *store,
                         GError                      **error)
 {
   g_autoptr(PairingsCsvReader) reader = NULL;
-  g_autoptr(PairingsImportReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_auto(Import) import = { 0, };
-  gboolean rollback;
+  PairingsImportReport *report;
   gboolean ok;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
@@ -1388,77 +1474,16 @@ pairings_import_stream (PairingsStore                *store,
     import.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   }
 
-  if (!read_header (&import, reader, error))
-    return FALSE;
-
-  /* Every reference the import writes is to the cohort checked above or
-   * to a person it has just looked up or added, so SQLite need not check
-   * them again for each row (it cannot change this inside a transaction). */
-  _pairings_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
-  /* In WAL mode every page of a large import is written twice: to the log,
-   * then to the database when the log is checkpointed. A rollback journal
-   * writes the new pages once (and keeps only the few pages that existed
-   * before), so an import uses one when no other connection has the file
-   * open; otherwise SQLite keeps WAL and nothing changes. The commit is
-   * just as atomic either way; synchronous = FULL keeps it durable. */
-  rollback = !options->dry_run && !_pairings_store_in_transaction (store) &&
-             _pairings_store_set_journal (store, FALSE);
-  if (!_pairings_store_begin (store, error))
-    {
-      if (rollback)
-        _pairings_store_set_journal (store, TRUE);
-      _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
-      return FALSE;
-    }
-
-  /* One transaction holds the whole file: a larger page cache keeps SQLite
-   * from writing pages out before the commit (about 24 MB at most). */
-  _pairings_store_exec (store, "PRAGMA cache_size = -24000", NULL);
-  ok = save_confidential (&import, error) && load_people (&import, error) &&
-       process_records (&import, reader, size, progress, user_data, cancellable, error);
-
-  if (ok && report->rows == 0)
-    {
-      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_NO_ROWS,
-                   _("%s has a header but no applications"), report->file_name);
-      ok = FALSE;
-    }
-  report_unknown_stages (&import);
-
-  if (ok && options->strict && report->skipped->len > 0)
-    {
-      g_set_error (error, PAIRINGS_IMPORT_ERROR, PAIRINGS_IMPORT_ERROR_REJECTED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %u row has a problem, so nothing was imported (strict mode)",
-                                "%s: %u rows have problems, so nothing was imported (strict mode)",
-                                report->skipped->len),
-                   report->file_name, report->skipped->len);
-      ok = FALSE;
-    }
-
-  if (ok && !options->dry_run && (report->imported > 0 || report->updated > 0))
-    ok = log_import (&import, error);
-
-  if (ok && !options->dry_run)
-    ok = _pairings_store_commit (store, error);
-  if (!ok || options->dry_run)
-    {
-      _pairings_store_rollback (store);
-      report->event_id = 0;
-    }
-  _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
-  _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-  _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
-  if (rollback)
-    _pairings_store_set_journal (store, TRUE);
-
-  if (progress != NULL && ok)
-    progress (1.0, user_data);
+  ok = import_rows (&import, reader, size, progress, user_data, cancellable, &local_error);
 
   /* A refused or failed file still tells what was wrong with its rows. */
-  if (report_out != NULL && (ok || g_error_matches (*error, PAIRINGS_IMPORT_ERROR,
+  if (report_out != NULL && (ok || g_error_matches (local_error, PAIRINGS_IMPORT_ERROR,
                                                     PAIRINGS_IMPORT_ERROR_REJECTED)))
-    *report_out = g_steal_pointer (&report);
+    *report_out = report;
+  else
+    pairings_import_report_free (report);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
 }
 
