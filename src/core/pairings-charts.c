@@ -773,20 +773,14 @@ collect_participants (Context  *ctx,
 
 /* Mentoring types */
 
-static PairingsChartData *
-collect_mentoring_types (Context  *ctx,
-                         guint     threshold,
-                         GError  **error)
+static gboolean
+count_mentoring_types (Context            *ctx,
+                       PairingsChartData  *data,
+                       GError            **error)
 {
-  static const char * const bars[] = { N_("Mentees asking"), N_("Mentors offering") };
-  g_autoptr(PairingsChartData) data = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
   sqlite3_stmt *stmt;
   int rc;
-
-  data = chart_new (PAIRINGS_CHART_MENTORING_TYPES, _("Mentoring type"), _("People"), threshold);
-  add_labels (data->bars, bars, G_N_ELEMENTS (bars));
-  g_ptr_array_add (data->series, g_strdup (_("Applications")));
 
   /* DISTINCT: an application that lists a type twice asks for it once. */
   stmt = _pairings_store_prepare (ctx->store,
@@ -798,7 +792,7 @@ collect_mentoring_types (Context  *ctx,
                                   " WHERE type <> '' GROUP BY type ORDER BY count(*) DESC, type",
                                   error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->cohort_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -810,13 +804,29 @@ collect_mentoring_types (Context  *ctx,
       g_array_append_val (counts, mentors);
     }
   if (!query_done (ctx->store, stmt, rc, error))
-    return NULL;
+    return FALSE;
 
   chart_allocate (data);
   for (guint c = 0; c < data->categories->len; c++)
     for (guint b = 0; b < 2; b++)
       chart_set (data, c, b, 0, g_array_index (counts, int, c * 2 + b));
-  return g_steal_pointer (&data);
+  return TRUE;
+}
+
+static PairingsChartData *
+collect_mentoring_types (Context  *ctx,
+                         guint     threshold,
+                         GError  **error)
+{
+  static const char * const bars[] = { N_("Mentees asking"), N_("Mentors offering") };
+  PairingsChartData *data;
+
+  data = chart_new (PAIRINGS_CHART_MENTORING_TYPES, _("Mentoring type"), _("People"), threshold);
+  add_labels (data->bars, bars, G_N_ELEMENTS (bars));
+  g_ptr_array_add (data->series, g_strdup (_("Applications")));
+  if (!count_mentoring_types (ctx, data, error))
+    g_clear_pointer (&data, pairings_chart_data_free);
+  return data;
 }
 
 /* Funnel */
@@ -979,11 +989,13 @@ count_announced (Context  *ctx,
   return query_done (ctx->store, stmt, rc, error) ? n : -1;
 }
 
-/* The statuses of each pair's last check-in of each month, counted. */
+/* The statuses of each pair's last check-in of each month, counted; the
+ * rest of the @n_pairs are missing. */
 static gboolean
 count_check_ins (Context           *ctx,
                  PairingsChartData *data,
                  int                first,
+                 int                n_pairs,
                  GError           **error)
 {
   sqlite3_stmt *stmt;
@@ -1013,7 +1025,18 @@ count_check_ins (Context           *ctx,
         continue;
       chart_set (data, (guint) (month - first), 0, status, sqlite3_column_int (stmt, 2));
     }
-  return query_done (ctx->store, stmt, rc, error);
+  if (!query_done (ctx->store, stmt, rc, error))
+    return FALSE;
+
+  for (guint c = 0; c < data->categories->len; c++)
+    {
+      double reported = 0;
+
+      for (guint s = 0; s < PAIRINGS_N_CHECK_IN_STATUSES; s++)
+        reported += pairings_chart_data_get (data, c, 0, s);
+      chart_set (data, c, 0, CHECK_IN_MISSING, n_pairs - reported);
+    }
+  return TRUE;
 }
 
 static PairingsChartData *
@@ -1022,9 +1045,13 @@ collect_check_ins (Context  *ctx,
                    GError  **error)
 {
   static const char * const bars[] = { N_("Pairs") };
-  g_autoptr(PairingsChartData) data = NULL;
+  PairingsChartData *data;
   const char *start = ctx->kick_off != NULL ? ctx->kick_off : ctx->announcement;
   int first = 0, last = 0, today = G_MAXINT, n_pairs;
+
+  n_pairs = count_announced (ctx, error);
+  if (n_pairs < 0)
+    return NULL;
 
   data = chart_new (PAIRINGS_CHART_CHECK_INS, _("Month"), _("Pairs"), threshold);
   add_labels (data->bars, bars, G_N_ELEMENTS (bars));
@@ -1032,10 +1059,6 @@ collect_check_ins (Context  *ctx,
     g_ptr_array_add (data->series, g_strdup (pairings_check_in_status_get_label (s)));
   /* TRANSLATORS: a pair without a check-in in a month */
   g_ptr_array_add (data->series, g_strdup (_("Missing")));
-
-  n_pairs = count_announced (ctx, error);
-  if (n_pairs < 0)
-    return NULL;
 
   parse_month (ctx->today, &today);
   if (n_pairs > 0 && parse_month (start, &first))
@@ -1047,21 +1070,9 @@ collect_check_ins (Context  *ctx,
         g_ptr_array_add (data->categories, month_label (m));
     }
   chart_allocate (data);
-  if (data->categories->len == 0)
-    return g_steal_pointer (&data);
-
-  if (!count_check_ins (ctx, data, first, error))
-    return NULL;
-
-  for (guint c = 0; c < data->categories->len; c++)
-    {
-      double reported = 0;
-
-      for (guint s = 0; s < PAIRINGS_N_CHECK_IN_STATUSES; s++)
-        reported += pairings_chart_data_get (data, c, 0, s);
-      chart_set (data, c, 0, CHECK_IN_MISSING, n_pairs - reported);
-    }
-  return g_steal_pointer (&data);
+  if (data->categories->len > 0 && !count_check_ins (ctx, data, first, n_pairs, error))
+    g_clear_pointer (&data, pairings_chart_data_free);
+  return data;
 }
 
 /* Ratings */
@@ -1234,21 +1245,20 @@ count_continuation (Context           *ctx,
   return query_done (ctx->store, stmt, rc, error);
 }
 
-static PairingsChartData *
-collect_continuation (Context  *ctx,
-                      guint     threshold,
-                      GError  **error)
+/* The cohorts up to ours, and who each kept from the cohort before it. */
+static gboolean
+fill_continuation (Context            *ctx,
+                   PairingsChartData  *data,
+                   GError            **error)
 {
   static const char * const bars[] = { N_("From the cohort before") };
   static const char * const series[] = {
     N_("Mentors returning"), N_("Mentees returning"), N_("Mentees now mentors"), N_("Continuing pairs")
   };
-  g_autoptr(PairingsChartData) data = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  data = chart_new (PAIRINGS_CHART_CONTINUATION, _("Cohort"), _("People"), threshold);
   if (!list_cohorts (ctx, data, ids, error))
-    return NULL;
+    return FALSE;
   /* The first cohort has none before it to come back from. */
   if (data->categories->len > 0)
     g_ptr_array_remove_index (data->categories, 0);
@@ -1259,8 +1269,21 @@ collect_continuation (Context  *ctx,
   for (guint c = 0; c < data->categories->len; c++)
     if (!count_continuation (ctx, g_array_index (ids, gint64, c), g_array_index (ids, gint64, c + 1),
                              c, data, error))
-      return NULL;
-  return g_steal_pointer (&data);
+      return FALSE;
+  return TRUE;
+}
+
+static PairingsChartData *
+collect_continuation (Context  *ctx,
+                      guint     threshold,
+                      GError  **error)
+{
+  PairingsChartData *data;
+
+  data = chart_new (PAIRINGS_CHART_CONTINUATION, _("Cohort"), _("People"), threshold);
+  if (!fill_continuation (ctx, data, error))
+    g_clear_pointer (&data, pairings_chart_data_free);
+  return data;
 }
 
 static char *
@@ -1292,7 +1315,10 @@ pairings_charts_collect (PairingsStore      *store,
   g_return_val_if_fail ((guint) kind < PAIRINGS_N_CHART_KINDS, NULL);
 
   if (today == NULL)
-    today = now = today_string ();
+    {
+      now = today_string ();
+      today = now;
+    }
   if (!pairings_date_is_valid (today))
     {
       g_set_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_INVALID,

@@ -700,8 +700,6 @@ demo_free (Demo *demo)
   g_free (demo);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
-
 /* Chance and dates -------------------------------------------------------------- */
 
 static gboolean
@@ -2289,7 +2287,8 @@ pairings_demo_fill (PairingsStore         *store,
                     gpointer               user_data,
                     GError               **error)
 {
-  g_autoptr(Demo) demo = NULL;
+  Demo *demo;
+  gboolean filled;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2312,7 +2311,9 @@ pairings_demo_fill (PairingsStore         *store,
     }
 
   demo = demo_new (store);
-  if (!fill (demo, progress, user_data, error))
+  filled = fill (demo, progress, user_data, error);
+  demo_free (demo);
+  if (!filled)
     {
       _pairings_store_rollback (store);
       return FALSE;

@@ -217,7 +217,8 @@ parse_date (const char *iso,
             GDate      *date)
 {
   g_date_clear (date, 1);
-  if (!pairings_date_is_valid (iso))
+  /* NULL is an unset date, and no date. */
+  if (iso == NULL || !pairings_date_is_valid (iso))
     return FALSE;
   g_date_set_dmy (date, (GDateDay) atoi (iso + 8), (GDateMonth) atoi (iso + 5), (GDateYear) atoi (iso));
   return TRUE;
@@ -2393,28 +2394,19 @@ failed:
   return FALSE;
 }
 
-char *
-pairings_followup_agreement_text (PairingsStore  *store,
-                                  gint64          pair_id,
-                                  const char     *language,
-                                  GError        **error)
+/* The agreement of @followup, the pair @pair_id, in @lang. */
+static char *
+agreement_text (PairingsStore           *store,
+                gint64                   pair_id,
+                const Language          *lang,
+                const PairingsFollowUp  *followup,
+                GError                 **error)
 {
-  const Language *lang = find_language (language, error);
-  g_autoptr(PairingsFollowUp) followup = NULL;
   g_autofree char *template = NULL;
   g_autofree char *programme = NULL, *cohort = NULL, *kick_off = NULL, *ends = NULL;
   g_autofree char *frequency = NULL, *start = NULL, *end = NULL;
   gint64 programme_id = 0;
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
-
-  if (lang == NULL)
-    return NULL;
-  /* Any day will do: only the agreement and the names are used. */
-  followup = pairings_followup_get (store, pair_id, "2000-01-01", error);
-  if (followup == NULL)
-    return NULL;
 
   stmt = _pairings_store_prepare (store,
                                   "SELECT g.id, g.name, c.name, coalesce(c.kick_off, c.announcement), c.ends"
@@ -2460,4 +2452,27 @@ pairings_followup_agreement_text (PairingsStore  *store,
 
     return fill_in (template, values);
   }
+}
+
+char *
+pairings_followup_agreement_text (PairingsStore  *store,
+                                  gint64          pair_id,
+                                  const char     *language,
+                                  GError        **error)
+{
+  const Language *lang = find_language (language, error);
+  PairingsFollowUp *followup;
+  char *text;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
+
+  if (lang == NULL)
+    return NULL;
+  /* Any day will do: only the agreement and the names are used. */
+  followup = pairings_followup_get (store, pair_id, "2000-01-01", error);
+  if (followup == NULL)
+    return NULL;
+  text = agreement_text (store, pair_id, lang, followup, error);
+  pairings_followup_free (followup);
+  return text;
 }

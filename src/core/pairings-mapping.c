@@ -515,12 +515,15 @@ pairings_mapping_guess (PairingsMapping    *self,
 
   g_return_if_fail (PAIRINGS_IS_MAPPING (self));
 
-  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+  /* No headers (an empty array's pdata): nothing to guess from. */
+  if (headers == NULL)
+    return;
+  for (guint i = 0; headers[i] != NULL; i++)
     g_ptr_array_add (normal, pairings_normalize_label (headers[i]));
 
   /* Columns the preset names are not guessed again. */
   for (guint f = 0; f < PAIRINGS_N_FIELDS; f++)
-    for (guint i = 0; self->columns[f] != NULL && i < normal->len; i++)
+    for (guint i = 0; self->columns[f] != NULL && headers[i] != NULL; i++)
       if (g_str_equal (headers[i], self->columns[f]))
         {
           /* A field takes one column, even when the file repeats its

@@ -854,6 +854,79 @@ summarise (PairingsMatchResult *result)
   result->median = g_array_index (scores, int, scores->len / 2);
 }
 
+/* Pairs the mentees that are not pinned: the solver's pairs join
+ * @result's suggestions, and each mentee it leaves out its unmatched. */
+static gboolean
+match_free_mentees (Context                      *ctx,
+                    const PairingsMatchSettings  *settings,
+                    PairingsMatchResult          *result,
+                    GCancellable                 *cancellable,
+                    GError                      **error)
+{
+  g_autoptr(PairingsSolution) solution = NULL;
+  g_autoptr(GArray) allowed = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint *rows_of = g_new (guint, MAX (ctx->mentees->len, 1));
+  guint n_rows = 0;
+  int limit;
+
+  for (guint i = 0; i < ctx->mentees->len; i++)
+    {
+      Person *e = &g_array_index (ctx->mentees, Person, i);
+
+      rows_of[i] = G_MAXUINT;
+      if (e->pinned)
+        continue;
+      rows_of[i] = n_rows++;
+      for (guint j = 0; j < ctx->mentors->len; j++)
+        {
+          Person *o = &g_array_index (ctx->mentors, Person, j);
+          int score = score_pair (ctx, e, o, NULL);
+
+          if (forbidden_by (ctx, e, o, score) == RULE_NONE)
+            g_array_append_val (allowed, ((Candidate) { i, j, score }));
+        }
+    }
+
+  solution = settings->mode == PAIRINGS_MODE_FAIRNESS
+             ? solve_fair (ctx, allowed, rows_of, n_rows, cancellable, error)
+             : solve_free (ctx, allowed, rows_of, n_rows, G_MININT, cancellable, error);
+  if (solution == NULL)
+    {
+      g_free (rows_of);
+      return FALSE;
+    }
+  result->certificate = solution->certificate;
+  result->seconds = solution->seconds;
+
+  limit = pairings_cohort_get_pair_limit (ctx->cohort);
+  for (guint mentee = 0; mentee < ctx->mentees->len; mentee++)
+    {
+      guint r = rows_of[mentee];
+
+      if (r == G_MAXUINT)
+        continue;
+      if (solution->column_of[r] >= 0)
+        {
+          PairingsSuggestion *s = suggestion_new (ctx, mentee, (guint) solution->column_of[r], FALSE);
+          add_alternative (ctx, s, mentee, (guint) solution->column_of[r], allowed);
+          g_ptr_array_add (result->pairs, s);
+        }
+      else
+        {
+          PairingsUnmatched *u = g_new0 (PairingsUnmatched, 1);
+          Person *e = &g_array_index (ctx->mentees, Person, mentee);
+          gboolean limit_reached = limit >= 0 && ctx->pinned->len + solution->matched >= (guint) limit;
+
+          u->mentee_id = pairings_application_get_id (e->app);
+          u->name = g_strdup (pairings_application_get_name (e->app));
+          u->reason = unmatched_reason (ctx, mentee, solution->matched, limit_reached);
+          g_ptr_array_add (result->unmatched, u);
+        }
+    }
+  g_free (rows_of);
+  return TRUE;
+}
+
 PairingsMatchResult *
 pairings_matcher_run (PairingsStore                *store,
                       gint64                        cohort_id,
@@ -862,14 +935,8 @@ pairings_matcher_run (PairingsStore                *store,
                       GError                      **error)
 {
   g_auto(Context) ctx = { 0, };
-  g_autoptr(PairingsMatchResult) result = NULL;
-  g_autoptr(PairingsSolution) solution = NULL;
-  g_autoptr(GArray) allowed = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autofree guint *rows_of = NULL;
-  g_autofree guint *mentee_of_row = NULL;
+  PairingsMatchResult *result;
   PairingsMatchSettings defaults;
-  guint n_rows = 0;
-  int limit;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
 
@@ -893,61 +960,13 @@ pairings_matcher_run (PairingsStore                *store,
     }
   result->pinned = ctx.pinned->len;
 
-  rows_of = g_new (guint, MAX (ctx.mentees->len, 1));
-  mentee_of_row = g_new (guint, MAX (ctx.mentees->len, 1));
-  for (guint i = 0; i < ctx.mentees->len; i++)
+  if (!match_free_mentees (&ctx, settings, result, cancellable, error))
     {
-      Person *e = &g_array_index (ctx.mentees, Person, i);
-
-      rows_of[i] = G_MAXUINT;
-      if (e->pinned)
-        continue;
-      rows_of[i] = n_rows;
-      mentee_of_row[n_rows++] = i;
-      for (guint j = 0; j < ctx.mentors->len; j++)
-        {
-          Person *o = &g_array_index (ctx.mentors, Person, j);
-          int score = score_pair (&ctx, e, o, NULL);
-
-          if (forbidden_by (&ctx, e, o, score) == RULE_NONE)
-            g_array_append_val (allowed, ((Candidate) { i, j, score }));
-        }
+      pairings_match_result_free (result);
+      return NULL;
     }
-
-  solution = settings->mode == PAIRINGS_MODE_FAIRNESS
-             ? solve_fair (&ctx, allowed, rows_of, n_rows, cancellable, error)
-             : solve_free (&ctx, allowed, rows_of, n_rows, G_MININT, cancellable, error);
-  if (solution == NULL)
-    return NULL;
-  result->certificate = solution->certificate;
-  result->seconds = solution->seconds;
-
-  limit = pairings_cohort_get_pair_limit (ctx.cohort);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      guint mentee = mentee_of_row[r];
-
-      if (solution->column_of[r] >= 0)
-        {
-          PairingsSuggestion *s = suggestion_new (&ctx, mentee, (guint) solution->column_of[r], FALSE);
-          add_alternative (&ctx, s, mentee, (guint) solution->column_of[r], allowed);
-          g_ptr_array_add (result->pairs, s);
-        }
-      else
-        {
-          PairingsUnmatched *u = g_new0 (PairingsUnmatched, 1);
-          Person *e = &g_array_index (ctx.mentees, Person, mentee);
-          gboolean limit_reached = limit >= 0 && ctx.pinned->len + solution->matched >= (guint) limit;
-
-          u->mentee_id = pairings_application_get_id (e->app);
-          u->name = g_strdup (pairings_application_get_name (e->app));
-          u->reason = unmatched_reason (&ctx, mentee, solution->matched, limit_reached);
-          g_ptr_array_add (result->unmatched, u);
-        }
-    }
-
   summarise (result);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 /* Board, files, reports --------------------------------------------------------- */

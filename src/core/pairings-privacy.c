@@ -661,7 +661,7 @@ pairings_privacy_describe_person (PairingsStore  *store,
                                   const char     *who,
                                   GError        **error)
 {
-  g_autoptr(PairingsPrivacySummary) summary = g_new0 (PairingsPrivacySummary, 1);
+  PairingsPrivacySummary *summary;
   g_auto(Traces) traces = { 0 };
   g_autoptr(GArray) changes = NULL;
   sqlite3_stmt *stmt;
@@ -679,6 +679,7 @@ pairings_privacy_describe_person (PairingsStore  *store,
   stmt = _pairings_store_prepare (store, "SELECT name, email FROM people WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
+  summary = g_new0 (PairingsPrivacySummary, 1);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -696,7 +697,7 @@ pairings_privacy_describe_person (PairingsStore  *store,
                             " (SELECT id FROM applications WHERE person_id = ?)", id);
   summary->evaluations = count (store, "SELECT count(*) FROM evaluations WHERE application_id IN"
                                 " (SELECT id FROM applications WHERE person_id = ?)", id);
-  return g_steal_pointer (&summary);
+  return summary;
 }
 
 /* The foreign keys cascade the same way; the order is written out so that
@@ -805,7 +806,7 @@ pairings_privacy_describe_cohort (PairingsStore  *store,
                                   gint64          cohort_id,
                                   GError        **error)
 {
-  g_autoptr(PairingsPrivacySummary) summary = g_new0 (PairingsPrivacySummary, 1);
+  PairingsPrivacySummary *summary;
   g_auto(Traces) traces = { 0 };
   g_autoptr(GArray) changes = NULL;
 
@@ -816,6 +817,8 @@ pairings_privacy_describe_cohort (PairingsStore  *store,
   changes = scan_events (store, &traces, error);
   if (changes == NULL)
     return NULL;
+
+  summary = g_new0 (PairingsPrivacySummary, 1);
   summary->cohorts = 1;
   summary->applications = g_hash_table_size (traces.applications);
   summary->pairs = g_hash_table_size (traces.pairs);
@@ -825,7 +828,7 @@ pairings_privacy_describe_cohort (PairingsStore  *store,
   summary->reviews = count (store, "SELECT count(*) FROM reviews WHERE application_id IN"
                             " (SELECT id FROM applications WHERE cohort_id = ?)", cohort_id);
   summary->evaluations = count (store, "SELECT count(*) FROM evaluations WHERE cohort_id = ?", cohort_id);
-  return g_steal_pointer (&summary);
+  return summary;
 }
 
 /* What could identify someone goes; what the charts count stays. */

@@ -45,7 +45,7 @@ struct _PairingsSolver
   guint    size;
   guint32 *column;
   gint32  *score32;      /* NULL once a score needs 64 bits */
-  gint64  *score64;
+  gint64  *score64;      /* NULL until then */
   guint32 *row_of;       /* NULL while the pairs come row by row */
   guint   *row_start;    /* n_rows + 1 entries, valid when grouped */
   guint    last_row;
@@ -169,17 +169,19 @@ pairings_solver_allow (PairingsSolver *self,
       self->last_row = row;
     }
 
-  if (self->score32 != NULL && (score < G_MININT32 || score > G_MAXINT32))
+  if (self->score64 != NULL)
+    self->score64[i] = score;
+  else if (score >= G_MININT32 && score <= G_MAXINT32)
+    self->score32[i] = (gint32) score;
+  else
     {
+      /* The first score that needs 64 bits: all take 64 from now on. */
       self->score64 = g_new (gint64, self->size);
       for (guint k = 0; k < i; k++)
         self->score64[k] = self->score32[k];
+      self->score64[i] = score;
       g_clear_pointer (&self->score32, g_free);
     }
-  if (self->score32 != NULL)
-    self->score32[i] = (gint32) score;
-  else
-    self->score64[i] = score;
   self->column[i] = column;
   self->lowest = MIN (self->lowest, score);
   self->highest = MAX (self->highest, score);
@@ -231,7 +233,7 @@ group_by_row (PairingsSolver *self)
     {
       guint k = fill[self->row_of[i]]++;
       column[k] = self->column[i];
-      if (score32 != NULL)
+      if (self->score32 != NULL)
         score32[k] = self->score32[i];
       else
         score64[k] = self->score64[i];
@@ -254,21 +256,22 @@ typedef struct
   guint index;
 } Chosen;
 
-/* The k-th largest score of a row, in one pass: a min-heap of the k best
- * seen so far, whose top is replaced only by a better score (rarely, on
- * scores in no order). */
+/* The k-th largest of the @len scores from @start (0 < k < len), in one
+ * pass: a min-heap of the k best seen so far, whose top is replaced only
+ * by a better score (rarely, on scores in no order). */
 static gint64
 kth_largest (const PairingsSolver *self,
              guint                 start,
-             guint                 end,
+             guint                 len,
              guint                 k,
              gint64               *heap)
 {
   const gint32 *s32 = self->score32;
   guint n = 0;
 
-  for (guint i = start; i < end; i++)
+  for (guint t = 0; t < len; t++)
     {
+      guint i = start + t;
       gint64 v = s32 != NULL ? s32[i] : self->score64[i];
       guint j;
 
@@ -336,7 +339,7 @@ pick_candidates (PairingsSolver *self,
                  guint8         *in_graph,
                  GArray         *chosen)
 {
-  g_autofree gint64 *heap = g_new (gint64, MAX (self->candidates, 1));
+  gint64 *heap = g_new (gint64, MAX (self->candidates, 1));
   g_autoptr(GArray) ties = g_array_new (FALSE, FALSE, sizeof (Tie));
 
   for (guint r = 0; r < self->n_rows; r++)
@@ -356,7 +359,7 @@ pick_candidates (PairingsSolver *self,
           continue;
         }
 
-      kth = kth_largest (self, start, end, k, heap);
+      kth = kth_largest (self, start, len, k, heap);
       g_array_set_size (ties, 0);
       for (guint i = start; i < end; i++)
         {
@@ -382,6 +385,7 @@ pick_candidates (PairingsSolver *self,
       /* Ties came last: the row's list back in index order. */
       qsort ((Chosen *) (void *) chosen->data + first, chosen->len - first, sizeof (Chosen), compare_chosen);
     }
+  g_free (heap);
 }
 
 /* The flow network ------------------------------------------------------------ */
@@ -767,26 +771,18 @@ price_out (const PairingsSolver *self,
   return added;
 }
 
-PairingsSolution *
-pairings_solver_solve (PairingsSolver  *self,
-                       GCancellable    *cancellable,
-                       GError         **error)
+/* Solves the flow on the candidate graph, and again with the pairs that
+ * pricing adds to it, until none is left out: @solution's matching. */
+static gboolean
+solve_candidates (PairingsSolver    *self,
+                  guint8            *in_graph,
+                  GArray            *chosen,
+                  PairingsSolution  *solution,
+                  GCancellable      *cancellable,
+                  GError           **error)
 {
-  g_autoptr(PairingsSolution) solution = g_new0 (PairingsSolution, 1);
-  g_autofree guint8 *in_graph = NULL;
-  g_autoptr(GArray) chosen = NULL;
-  gint64 penalty;
-  gint64 start = g_get_monotonic_time ();
+  gint64 penalty = unmatched_penalty (self);
   guint n = self->n_rows;
-
-  group_by_row (self);
-  in_graph = g_new0 (guint8, MAX (self->n_pairs, 1));
-  chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
-  pick_candidates (self, in_graph, chosen);
-  penalty = unmatched_penalty (self);
-
-  solution->n_rows = n;
-  solution->column_of = g_new (int, MAX (n, 1));
 
   for (;;)
     {
@@ -799,7 +795,7 @@ pairings_solver_solve (PairingsSolver  *self,
           if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
             {
               flow_clear (&flow);
-              return NULL;
+              return FALSE;
             }
           /* A row can always reach the sink through its unmatched arc. */
           augment (&flow, r, n + self->n_columns + 1);
@@ -825,13 +821,35 @@ pairings_solver_solve (PairingsSolver  *self,
             }
           solution->certificate = TRUE;
           flow_clear (&flow);
-          break;
+          return TRUE;
         }
       flow_clear (&flow);
     }
+}
 
-  solution->seconds = (g_get_monotonic_time () - start) / 1e6;
-  return g_steal_pointer (&solution);
+PairingsSolution *
+pairings_solver_solve (PairingsSolver  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  PairingsSolution *solution = g_new0 (PairingsSolution, 1);
+  guint8 *in_graph;
+  g_autoptr(GArray) chosen = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  group_by_row (self);
+  in_graph = g_new0 (guint8, MAX (self->n_pairs, 1));
+  chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
+  pick_candidates (self, in_graph, chosen);
+
+  solution->n_rows = self->n_rows;
+  solution->column_of = g_new (int, MAX (self->n_rows, 1));
+  if (solve_candidates (self, in_graph, chosen, solution, cancellable, error))
+    solution->seconds = (g_get_monotonic_time () - start) / 1e6;
+  else
+    g_clear_pointer (&solution, pairings_solution_free);
+  g_free (in_graph);
+  return solution;
 }
 
 /* Reading the `solve` input ------------------------------------------------------- */

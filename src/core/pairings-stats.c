@@ -161,7 +161,7 @@ collect_one (PairingsStore   *store,
              PairingsCohort  *cohort,
              GError         **error)
 {
-  g_autoptr(PairingsCohortStats) stats = g_new0 (PairingsCohortStats, 1);
+  PairingsCohortStats *stats = g_new0 (PairingsCohortStats, 1);
 
   stats->cohort_id = pairings_cohort_get_id (cohort);
   stats->cohort = g_strdup (pairings_cohort_get_name (cohort));
@@ -171,9 +171,8 @@ collect_one (PairingsStore   *store,
   if (!count_applications (store, stats, error) ||
       !count_pairs (store, stats, error) ||
       !count_follow_up (store, stats, error))
-    return NULL;
-
-  return g_steal_pointer (&stats);
+    g_clear_pointer (&stats, pairings_cohort_stats_free);
+  return stats;
 }
 
 GPtrArray *
