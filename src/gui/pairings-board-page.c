@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -87,15 +89,70 @@ row_in_view (GtkWidget *row)
   return in_view (bounds.origin.y, bounds.size.height, gtk_widget_get_height (viewport));
 }
 
+/* The largest card drawn as one picture, in pixels a side. */
+#define PICTURE_MAX 4096
+
+/* The card is drawn once into a picture that the row's drawing keeps: GTK
+ * draws a row again only when something in it changed, but the renderer
+ * draws the rows of the changed part of the window every frame, and with
+ * the cairo renderer laying out every glyph of every card in that part
+ * cost most of a frame. A picture is copied instead. */
+static void
+snapshot_card (GtkWidget   *row,
+               GtkWidget   *card,
+               GtkSnapshot *snapshot)
+{
+  GtkSnapshot *drawing = gtk_snapshot_new ();
+  GskRenderNode *node;
+  graphene_rect_t bounds;
+  cairo_surface_t *picture;
+  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (row);
+  double x, y, width, height;
+
+  gtk_widget_snapshot_child (row, card, drawing);
+  node = gtk_snapshot_free_to_node (drawing);
+  if (node == NULL)
+    return;
+  gsk_render_node_get_bounds (node, &bounds);
+  x = floor (bounds.origin.x);
+  y = floor (bounds.origin.y);
+  width = ceil (bounds.origin.x + bounds.size.width) - x;
+  height = ceil (bounds.origin.y + bounds.size.height) - y;
+  if (width < 1 || height < 1 || width * scale > PICTURE_MAX || height * scale > PICTURE_MAX)
+    {
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+      return;
+    }
+
+  picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width * scale, (int) height * scale);
+  cairo_surface_set_device_scale (picture, scale, scale);
+  cr = cairo_create (picture);
+  cairo_translate (cr, -x, -y);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
+  cairo_set_source_surface (cr, picture, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (picture);
+}
+
 static void
 pairings_board_row_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   PairingsBoardRow *self = (PairingsBoardRow *) widget;
+  GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
 
   self->drawn = row_in_view (widget);
-  if (self->drawn)
-    GTK_WIDGET_CLASS (pairings_board_row_parent_class)->snapshot (widget, snapshot);
+  if (!self->drawn)
+    return;
+  if (card != NULL && gtk_widget_get_visible (card))
+    snapshot_card (widget, card, snapshot);
 }
 
 static void
