@@ -403,6 +403,94 @@ test_load_empty (Fixture       *f,
   }
 }
 
+/* Everything a card shows, for comparing two boards. */
+static char *
+board_dump (PairingsBoard *board)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+      g_autofree char *shared = g_strjoinv ("+", pair->shared_types);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ":%s:%d:%s-%s:%u:%d:%s ", pair->id,
+                              pairings_stage_to_string (pair->stage), pair->position, pair->mentor->name,
+                              pair->mentee->name, (guint) pair->warnings, pair->pinned, shared);
+    }
+  g_string_append (text, "| mentees");
+  for (guint i = 0; i < board->mentees->len; i++)
+    g_string_append_printf (text, " %s", ((PairingsBoardPerson *) g_ptr_array_index (board->mentees, i))->name);
+  g_string_append (text, " | mentors");
+  for (guint i = 0; i < board->mentors->len; i++)
+    {
+      PairingsBoardPerson *mentor = g_ptr_array_index (board->mentors, i);
+
+      g_string_append_printf (text, " %s:%d/%d", mentor->name, mentor->used, mentor->capacity);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Reading only the pairs again after an operation gives the same board as
+ * reading it all, and says when the people's columns changed. */
+static void
+test_refresh_pairs (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsBoard *board = pairings_board_load (f->store, f->cohort, &error);
+  gint64 p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  gint64 p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+  gboolean people_changed = FALSE;
+  struct
+  {
+    gint64        pair;
+    PairingsStage stage;
+    int           position;
+    gboolean      people_change;
+  } steps[] = {
+    { 0, 0, 0, TRUE },                                  /* the two new pairs */
+    { 0, PAIRINGS_STAGE_APPROVED, -1, FALSE },          /* p1 on: nobody's place changes */
+    { 0, PAIRINGS_STAGE_APPROVED, 0, FALSE },           /* p2 to the top of Approved */
+    { 0, PAIRINGS_STAGE_SET_ASIDE, -1, TRUE },          /* Ada's place is free again, Dan to pair */
+    { 0, PAIRINGS_STAGE_SUGGESTED, -1, TRUE },          /* and back */
+  };
+
+  g_assert_no_error (error);
+  steps[1].pair = p1;
+  steps[2].pair = p2;
+  steps[3].pair = p1;
+  steps[4].pair = p1;
+  for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+    {
+      PairingsBoard *fresh;
+      g_autofree char *refreshed = NULL;
+      g_autofree char *loaded = NULL;
+
+      if (k > 0)
+        g_assert_true (pairings_board_move (f->store, &steps[k].pair, 1, steps[k].stage, steps[k].position, &error));
+      g_assert_no_error (error);
+      g_assert_true (pairings_board_refresh_pairs (f->store, board, &people_changed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (people_changed, ==, steps[k].people_change);
+      fresh = pairings_board_load (f->store, f->cohort, &error);
+      g_assert_no_error (error);
+      refreshed = board_dump (board);
+      loaded = board_dump (fresh);
+      g_assert_cmpstr (refreshed, ==, loaded);
+      pairings_board_free (fresh);
+    }
+
+  /* Someone the board did not know (Hal was not accepted when it was
+   * read) in a pair: the board has to be read again. */
+  g_assert_true (pairings_review_set_status (f->store, &f->hal, 1, PAIRINGS_STATUS_ACCEPTED, &error));
+  g_assert_cmpint (pairings_board_pair (f->store, f->cy, f->hal, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_false (pairings_board_refresh_pairs (f->store, board, NULL, &error));
+  g_assert_no_error (error);
+  pairings_board_free (board);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +500,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/board/pair-and-rules", test_pair_and_rules);
+  ADD ("/board/refresh-pairs", test_refresh_pairs);
   ADD ("/board/move-reorder-dissolve", test_move_reorder_dissolve);
   ADD ("/board/swap-and-pin", test_swap_and_pin);
   ADD ("/board/undo-redo", test_undo_redo);

@@ -1001,12 +1001,56 @@ pair_state (PairingsWindow *window,
   return state != NULL ? state : g_strdup ("none");
 }
 
-/* Gathers the list boxes below a widget, for find_first(). */
+/* The board's columns are card lists ("board-list") that hold their
+ * cards in chunks; these walk the cards in order. */
+static GtkWidget *
+board_card_first (GtkWidget *list)
+{
+  for (GtkWidget *chunk = gtk_widget_get_first_child (list); chunk != NULL; chunk = gtk_widget_get_next_sibling (chunk))
+    if (gtk_widget_get_first_child (chunk) != NULL)
+      return gtk_widget_get_first_child (chunk);
+  return NULL;
+}
+
+static GtkWidget *
+board_card_next (GtkWidget *card)
+{
+  if (gtk_widget_get_next_sibling (card) != NULL)
+    return gtk_widget_get_next_sibling (card);
+  for (GtkWidget *chunk = gtk_widget_get_next_sibling (gtk_widget_get_parent (card)); chunk != NULL;
+       chunk = gtk_widget_get_next_sibling (chunk))
+    if (gtk_widget_get_first_child (chunk) != NULL)
+      return gtk_widget_get_first_child (chunk);
+  return NULL;
+}
+
+static GtkWidget *
+board_card_at (GtkWidget *list,
+               int        index)
+{
+  GtkWidget *card = board_card_first (list);
+
+  while (card != NULL && index-- > 0)
+    card = board_card_next (card);
+  return card;
+}
+
+/* The card (the focusable row that carries a drag's payload) of a widget
+ * inside it. */
+static GtkWidget *
+board_card_of (GtkWidget *widget)
+{
+  while (widget != NULL && g_object_get_data (G_OBJECT (widget), "payload") == NULL)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+/* Gathers the board's card lists below a widget, for find_first(). */
 static gboolean
 collect_list_boxes (GtkWidget     *widget,
                     gconstpointer  data)
 {
-  if (GTK_IS_LIST_BOX (widget))
+  if (gtk_widget_has_css_class (widget, "board-list"))
     g_ptr_array_add ((GPtrArray *) data, widget);
   return FALSE;
 }
@@ -1038,7 +1082,7 @@ assert_board_matches_database (PairingsBoardPage *page,
                                               " AND stage = '%s' ORDER BY position)", cohort, stages[s]);
       g_autofree char *expected = query_text (store, sql);
 
-      for (GtkWidget *row = gtk_widget_get_first_child (lists[2 + s]); row != NULL; row = gtk_widget_get_next_sibling (row))
+      for (GtkWidget *row = board_card_first (lists[2 + s]); row != NULL; row = board_card_next (row))
         g_string_append_printf (shown, "%s%s", shown->len ? " " : "", (char *) g_object_get_data (G_OBJECT (row), "payload"));
       g_assert_cmpstr (shown->str, ==, expected);
     }
@@ -1263,7 +1307,7 @@ test_board_pair_with (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.pair-with", "x", mentee->application_id));
   settle (f->window);
-  for (GtkWidget *row = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentee->name), GTK_TYPE_LIST_BOX_ROW),
+  for (GtkWidget *row = board_card_of (find_label (GTK_WIDGET (page), mentee->name)),
        *child = row ? gtk_widget_get_first_child (row) : NULL; child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       popover = child;
@@ -1399,10 +1443,13 @@ on_child_exit (GPid     pid,
  * (text, chips) has many, a card left undrawn only the plain background of
  * its column. */
 static guint
-grey_levels (PairingsWindow *window,
-             GtkWidget      *widget,
-             const char     *name)
+region_stats (PairingsWindow *window,
+              GtkWidget      *widget,
+              const char     *name,
+              double         *mean)
 {
+  double sum = 0;
+  guint count = 0;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
   g_autoptr(GdkTexture) texture = NULL;
@@ -1435,15 +1482,41 @@ grey_levels (PairingsWindow *window,
         if (!seen[luma])
           levels++;
         seen[luma] = TRUE;
+        sum += luma;
+        count++;
       }
+  if (mean != NULL)
+    *mean = count > 0 ? sum / count : 0;
   return levels;
+}
+
+/* How many grey levels the window shows inside @widget's area: a drawn
+ * card has text, an undrawn one a flat background. */
+static guint
+grey_levels (PairingsWindow *window,
+             GtkWidget      *widget,
+             const char     *name)
+{
+  return region_stats (window, widget, name, NULL);
+}
+
+/* The mean brightness (0–255) of the window inside @widget's area. */
+static double
+mean_luma (PairingsWindow *window,
+           GtkWidget      *widget,
+           const char     *name)
+{
+  double mean = 0;
+
+  region_stats (window, widget, name, &mean);
+  return mean;
 }
 
 static gboolean
 has_rows (GtkWidget     *widget,
           gconstpointer  data)
 {
-  return GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), *(const int *) data) != NULL;
+  return gtk_widget_has_css_class (widget, "board-list") && board_card_at (widget, *(const int *) data) != NULL;
 }
 
 /* The board draws only the cards in view (a large board would otherwise
@@ -1465,15 +1538,15 @@ test_board_cards_in_view (Fixture       *f,
   /* The first column with more cards than the window shows. */
   list = find_first (page, has_rows, &many);
   g_assert_nonnull (list);
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+  while (board_card_at (list, n) != NULL)
     n++;
-  last = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n - 1));
+  last = board_card_at (list, n - 1);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
   settle (GTK_WIDGET (window));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) * 1.5);
 
   /* The first card is drawn; scrolled to the end, the last one is. */
-  g_assert_cmpuint (grey_levels (window, GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)), "first.png"), >, 8);
+  g_assert_cmpuint (grey_levels (window, board_card_at (list, 0), "first.png"), >, 8);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   g_assert_cmpuint (grey_levels (window, last, "last.png"), >, 8);
   screenshot (f->window, "board-scrolled-en", NULL);
@@ -1491,16 +1564,16 @@ test_board_cards_in_view (Fixture       *f,
       {
         graphene_rect_t bounds;
 
-        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)),
+        g_assert_true (gtk_widget_compute_bounds (board_card_at (list, i),
                                                   gtk_widget_get_parent (list), &bounds));
         before[i] = bounds.origin.y;
       }
     for (int i = 0; i < 3; i++)
-      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)), FALSE);
+      gtk_widget_set_visible (board_card_at (list, i), FALSE);
     settle (GTK_WIDGET (window));
     for (int i = 3; i < n && !checked; i++)
       {
-        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+        GtkWidget *row = board_card_at (list, i);
         graphene_rect_t bounds;
 
         g_assert_true (gtk_widget_compute_bounds (row, gtk_widget_get_parent (list), &bounds));
@@ -1926,8 +1999,8 @@ test_board_pointer_drag (Fixture       *f,
     }
   if (mentor == NULL)
     g_error ("the demo has no mentor with a place left");
-  from = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentee->name), GTK_TYPE_LIST_BOX_ROW);
-  to = gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), mentor->name), GTK_TYPE_LIST_BOX_ROW);
+  from = board_card_of (find_label (GTK_WIDGET (page), mentee->name));
+  to = board_card_of (find_label (GTK_WIDGET (page), mentor->name));
   g_assert_nonnull (from);
   g_assert_nonnull (to);
   screen_point (from, &x1, &y1);
@@ -2422,6 +2495,200 @@ test_restore_backup (Fixture       *f,
   g_rmdir (backups_dir);
 }
 
+/* Runs an xdotool script (words separated by spaces) to its end. */
+static void
+run_xdotool (Fixture    *f,
+             const char *script)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_auto(GStrv) args = g_strsplit (script, " ", -1);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) full = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_assert_nonnull (xdotool);   /* build-aux/setup-debian.sh installs it */
+  g_strv_builder_add (argv, xdotool);
+  g_strv_builder_addv (argv, (const char **) args);
+  full = g_strv_builder_end (argv);
+  g_assert_true (g_spawn_async (NULL, full, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit, &done);
+  wait_until (child_done, &done, 30);
+  settle (f->window);
+}
+
+static void
+click_card (Fixture    *f,
+            GtkWidget  *card,
+            const char *modifier)
+{
+  g_autofree char *script = NULL;
+  int x, y;
+
+  screen_point (card, &x, &y);
+  if (modifier == NULL)
+    script = g_strdup_printf ("mousemove %d %d sleep 0.2 click 1 sleep 0.2", x, y);
+  else
+    script = g_strdup_printf ("mousemove %d %d sleep 0.2 keydown %s click 1 keyup %s sleep 0.2",
+                              x, y, modifier, modifier);
+  run_xdotool (f, script);
+}
+
+static gboolean
+card_selected (GtkWidget *card)
+{
+  return (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* "0 1 0 …": which cards of a column are selected. */
+static char *
+selection_text (GtkWidget *list)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *card = board_card_first (list); card != NULL; card = board_card_next (card))
+    g_string_append_printf (text, "%s%d", text->len ? " " : "", card_selected (card));
+  return g_string_free (text, FALSE);
+}
+
+static char *
+pair_stage (PairingsWindow *window,
+            const char     *payload)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+  g_autofree char *sql = g_strdup_printf ("SELECT stage FROM pairs WHERE id = %s", payload + strlen ("pair:"));
+
+  g_assert_no_error (error);
+  return query_text (store, sql);
+}
+
+/* Choosing cards as in a list, with the real pointer and keyboard (through
+ * the X server): a click chooses one card, Ctrl+click adds one, Shift+click
+ * takes the cards in between; the arrows move along the column; Ctrl+→
+ * moves the chosen pairs to the next stage, in the database. */
+static void
+test_board_selection (Fixture       *f,
+                      gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1400, 860);
+  GtkWidget *page, *suggested, *discussion, *cards[3];
+  char *payloads[3];
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *stage = NULL;
+
+  load_demo (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  settle (f->window);
+  page = find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE);
+  find_first (page, collect_list_boxes, lists);
+  g_assert_cmpuint (lists->len, ==, 7);
+  suggested = g_ptr_array_index (lists, 2);
+  discussion = g_ptr_array_index (lists, 3);
+  for (int i = 0; i < 3; i++)
+    {
+      cards[i] = board_card_at (suggested, i);
+      g_assert_nonnull (cards[i]);
+      /* The cards that move are made again in their new column. */
+      payloads[i] = g_strdup (g_object_get_data (G_OBJECT (cards[i]), "payload"));
+    }
+
+  click_card (f, cards[0], NULL);
+  text = selection_text (suggested);
+  g_assert_true (g_str_has_prefix (text, "1 0 0"));
+  g_assert_true (gtk_widget_has_focus (cards[0]));
+  g_clear_pointer (&text, g_free);
+
+  click_card (f, cards[2], "ctrl");
+  text = selection_text (suggested);
+  g_assert_true (g_str_has_prefix (text, "1 0 1"));
+  g_clear_pointer (&text, g_free);
+
+  /* From the last card chosen (the third) to the second. */
+  click_card (f, cards[1], "shift");
+  text = selection_text (suggested);
+  g_assert_true (g_str_has_prefix (text, "0 1 1"));
+  g_clear_pointer (&text, g_free);
+  screenshot (f->window, "board-selection", NULL);
+
+  /* The keyboard: Up goes to the first card and chooses it alone. */
+  run_xdotool (f, "key Up");
+  text = selection_text (suggested);
+  g_assert_true (g_str_has_prefix (text, "1 0 0"));
+  g_assert_true (gtk_widget_has_focus (cards[0]));
+  g_clear_pointer (&text, g_free);
+  run_xdotool (f, "key shift+Down");
+  text = selection_text (suggested);
+  g_assert_true (g_str_has_prefix (text, "1 1 0"));
+  g_assert_true (gtk_widget_has_focus (cards[1]));
+  g_clear_pointer (&text, g_free);
+
+  /* Ctrl+→ moves both chosen pairs on to Under discussion. */
+  run_xdotool (f, "key ctrl+Right");
+  stage = pair_stage (window, payloads[0]);
+  g_assert_cmpstr (stage, ==, "discussion");
+  g_clear_pointer (&stage, g_free);
+  stage = pair_stage (window, payloads[1]);
+  g_assert_cmpstr (stage, ==, "discussion");
+  g_clear_pointer (&stage, g_free);
+  stage = pair_stage (window, payloads[2]);
+  g_assert_cmpstr (stage, ==, "suggested");
+  g_clear_pointer (&stage, g_free);
+  /* The focus followed the card to its new column (to its end): Ctrl+↑
+   * moves it up. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (focus), "payload"), ==, payloads[1]);
+    g_assert_true (gtk_widget_is_ancestor (focus, discussion));
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT position FROM pairs WHERE id = %s", payloads[1] + strlen ("pair:"));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PairingsStore) store = pairings_store_open (pairings_window_get_database_path (window), &error);
+    int before = query_int (store, sql);
+
+    g_assert_cmpint (before, >, 0);
+    run_xdotool (f, "key ctrl+Up");
+    g_assert_cmpint (query_int (store, sql), ==, before - 1);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_root_get_focus (GTK_ROOT (f->window))), "payload"), ==,
+                     payloads[1]);
+  }
+  /* In the dark, the cards are drawn again (each is kept as a picture). */
+  {
+    GtkWidget *card = board_card_first (suggested);
+    double light = mean_luma (window, card, "card-light.png");
+    double dark;
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    settle (f->window);
+    dark = mean_luma (window, card, "card-dark.png");
+    screenshot (f->window, "board-dark", NULL);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+    settle (f->window);
+    g_test_message ("mean brightness of a card: %.0f light, %.0f dark", light, dark);
+    g_assert_cmpfloat (light, >, 180);
+    g_assert_cmpfloat (dark, <, 100);
+  }
+
+  /* Tab leaves the column: one stop per column, not one per card. */
+  run_xdotool (f, "key Tab");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    g_assert_nonnull (focus);
+    g_assert_false (gtk_widget_is_ancestor (focus, discussion));
+  }
+  assert_board_matches_database (PAIRINGS_BOARD_PAGE (page), window);
+  g_assert_nonnull (board_card_first (discussion));
+  for (int i = 0; i < 3; i++)
+    g_free (payloads[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2485,6 +2752,7 @@ main (int    argc,
   ADD ("/window/board-pointer-drag", test_board_pointer_drag);
   ADD ("/window/board-pair-with", test_board_pair_with);
   ADD ("/window/board-cards-in-view", test_board_cards_in_view);
+  ADD ("/window/board-selection", test_board_selection);
   ADD ("/window/agreements", test_agreements);
   ADD ("/window/charts", test_charts);
   ADD ("/window/charts-french", test_charts_french);

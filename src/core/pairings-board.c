@@ -121,6 +121,131 @@ compare_people (gconstpointer a,
   return strcmp (collate_key (keys, x->name), collate_key (keys, y->name));
 }
 
+/* The pairs of the board's cohort, read again into @board, with what
+ * follows from them: the mentors' places used, each pair's warnings, and
+ * the mentees still to pair. @by_id finds the board's people by
+ * application; a pair with someone the board does not know sets
+ * @unknown_person and is left out. */
+static gboolean
+fill_pairs (PairingsStore  *store,
+            PairingsBoard  *board,
+            GHashTable     *by_id,
+            gboolean       *unknown_person,
+            GError        **error)
+{
+  g_autoptr(GHashTable) paired = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *keys = collate_keys_of (store);
+  GPtrArray *read;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *unknown_person = FALSE;
+  for (guint i = 0; i < board->people->len; i++)
+    ((PairingsBoardPerson *) g_ptr_array_index (board->people, i))->used = 0;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT e.mentor_application_id || ':' || e.mentee_application_id FROM exclusions e"
+                                  " JOIN applications a ON a.id = e.mentor_application_id WHERE a.cohort_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, board->cohort_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (excluded, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT id, mentor_application_id, mentee_application_id, stage, position,"
+                                  " locked, coalesce(score, -1), continues_from IS NOT NULL"
+                                  " FROM pairs WHERE cohort_id = ? ORDER BY stage, position, id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, board->cohort_id);
+  read = g_ptr_array_new_with_free_func (pair_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
+      gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
+      PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
+      char key[48];
+
+      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
+      pair->id = sqlite3_column_int64 (stmt, 0);
+      pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
+      pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
+      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &pair->stage);
+      pair->position = sqlite3_column_int (stmt, 4);
+      pair->pinned = sqlite3_column_int (stmt, 5) != 0;
+      pair->score = sqlite3_column_double (stmt, 6);
+      if (sqlite3_column_int (stmt, 7))
+        pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
+      if (g_hash_table_contains (excluded, key))
+        pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
+      if (pair->mentor == NULL || pair->mentee == NULL)
+        {
+          *unknown_person = TRUE;
+          pair_free (pair);
+          continue;
+        }
+      if (pair->stage != PAIRINGS_STAGE_SET_ASIDE)
+        {
+          pair->mentor->used++;
+          g_hash_table_add (paired, &pair->mentee->application_id);
+        }
+      g_ptr_array_add (read, pair);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pairings_store_set_error (store, rc, error);
+      g_ptr_array_unref (read);
+      return FALSE;
+    }
+
+  /* Stages in the board's order (the query sorted their names). */
+  g_ptr_array_set_size (board->pairs, 0);
+  for (int st = 0; st < PAIRINGS_N_STAGES; st++)
+    for (guint i = 0; i < read->len; i++)
+      if (((PairingsBoardPair *) g_ptr_array_index (read, i))->stage == (PairingsStage) st)
+        g_ptr_array_add (board->pairs, g_ptr_array_index (read, i));
+  g_ptr_array_set_free_func (read, NULL);
+  g_ptr_array_unref (read);
+
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+      PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
+
+      pair->shared_types = shared_types (mentor, mentee);
+      if (*mentor->institution != '\0' &&
+          (strcmp (mentor->institution, mentee->institution) == 0 ||
+           strcmp (collate_key (keys, mentor->institution), collate_key (keys, mentee->institution)) == 0))
+        pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
+      if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
+          mentor->career_stage <= mentee->career_stage)
+        pair->warnings |= PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR;
+      if (mentor->used > mentor->capacity)
+        pair->warnings |= PAIRINGS_BOARD_WARN_CAPACITY;
+      if (mentor->mentoring_types[0] != NULL && mentee->mentoring_types[0] != NULL && pair->shared_types[0] == NULL)
+        pair->warnings |= PAIRINGS_BOARD_WARN_NO_SHARED_TYPE;
+    }
+
+  /* The accepted mentees without a live pair, by name. */
+  g_ptr_array_set_size (board->mentees, 0);
+  for (guint i = 0; i < board->people->len; i++)
+    {
+      PairingsBoardPerson *person = g_ptr_array_index (board->people, i);
+
+      if (person->accepted && person->role == PAIRINGS_ROLE_MENTEE &&
+          !g_hash_table_contains (paired, &person->application_id))
+        g_ptr_array_add (board->mentees, person);
+    }
+  g_ptr_array_sort_with_data (board->mentees, compare_people, keys);
+  return TRUE;
+}
+
 /**
  * pairings_board_load:
  * @cohort_id: the cohort
@@ -133,11 +258,10 @@ pairings_board_load (PairingsStore  *store,
                      GError        **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) paired = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PairingsBoard *board;
   GHashTable *keys;
   sqlite3_stmt *stmt;
+  gboolean unknown;
   int rc;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), NULL);
@@ -177,6 +301,7 @@ pairings_board_load (PairingsStore  *store,
       person->application_id = sqlite3_column_int64 (stmt, 0);
       pairings_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &person->role);
       pairings_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status);
+      person->accepted = status == PAIRINGS_STATUS_ACCEPTED;
       person->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       person->institution = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       person->location = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
@@ -188,10 +313,8 @@ pairings_board_load (PairingsStore  *store,
       person->capacity = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (board->people, person);
       g_hash_table_insert (by_id, &person->application_id, person);
-      if (status == PAIRINGS_STATUS_ACCEPTED && person->role == PAIRINGS_ROLE_MENTOR)
+      if (person->accepted && person->role == PAIRINGS_ROLE_MENTOR)
         g_ptr_array_add (board->mentors, person);
-      else if (status == PAIRINGS_STATUS_ACCEPTED)
-        g_ptr_array_add (board->mentees, person);   /* pruned below */
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -200,108 +323,65 @@ pairings_board_load (PairingsStore  *store,
       goto failed;
     }
 
-  stmt = _pairings_store_prepare (store,
-                                  "SELECT e.mentor_application_id || ':' || e.mentee_application_id FROM exclusions e"
-                                  " JOIN applications a ON a.id = e.mentor_application_id WHERE a.cohort_id = ?",
-                                  error);
-  if (stmt == NULL)
+  if (!fill_pairs (store, board, by_id, &unknown, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (excluded, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-
-  stmt = _pairings_store_prepare (store,
-                                  "SELECT id, mentor_application_id, mentee_application_id, stage, position,"
-                                  " locked, coalesce(score, -1), continues_from IS NOT NULL"
-                                  " FROM pairs WHERE cohort_id = ? ORDER BY stage, position, id",
-                                  error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
-      gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
-      PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
-
-      pair->id = sqlite3_column_int64 (stmt, 0);
-      pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
-      pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
-      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &pair->stage);
-      pair->position = sqlite3_column_int (stmt, 4);
-      pair->pinned = sqlite3_column_int (stmt, 5) != 0;
-      pair->score = sqlite3_column_double (stmt, 6);
-      if (sqlite3_column_int (stmt, 7))
-        pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
-      if (g_hash_table_contains (excluded, key))
-        pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
-      if (pair->mentor == NULL || pair->mentee == NULL)
-        {
-          pair_free (pair);
-          continue;
-        }
-      if (pair->stage != PAIRINGS_STAGE_SET_ASIDE)
-        {
-          pair->mentor->used++;
-          g_hash_table_add (paired, &pair->mentee->application_id);
-        }
-      g_ptr_array_add (board->pairs, pair);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pairings_store_set_error (store, rc, error);
-      goto failed;
-    }
-
-  /* Stages in the board's order (the query sorted their names). */
-  {
-    GPtrArray *ordered = g_ptr_array_new_with_free_func (pair_free);
-
-    for (int s = 0; s < PAIRINGS_N_STAGES; s++)
-      for (guint i = 0; i < board->pairs->len; i++)
-        if (((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->stage == (PairingsStage) s)
-          g_ptr_array_add (ordered, g_ptr_array_index (board->pairs, i));
-    g_ptr_array_set_free_func (board->pairs, NULL);
-    g_ptr_array_unref (board->pairs);
-    board->pairs = ordered;
-  }
-
-  for (guint i = 0; i < board->pairs->len; i++)
-    {
-      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
-      PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
-
-      pair->shared_types = shared_types (mentor, mentee);
-      if (*mentor->institution != '\0' &&
-          (strcmp (mentor->institution, mentee->institution) == 0 ||
-           strcmp (collate_key (keys, mentor->institution), collate_key (keys, mentee->institution)) == 0))
-        pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
-      if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
-          mentor->career_stage <= mentee->career_stage)
-        pair->warnings |= PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR;
-      if (mentor->used > mentor->capacity)
-        pair->warnings |= PAIRINGS_BOARD_WARN_CAPACITY;
-      if (mentor->mentoring_types[0] != NULL && mentee->mentoring_types[0] != NULL && pair->shared_types[0] == NULL)
-        pair->warnings |= PAIRINGS_BOARD_WARN_NO_SHARED_TYPE;
-    }
-
-  for (guint i = board->mentees->len; i > 0; i--)
-    {
-      PairingsBoardPerson *mentee = g_ptr_array_index (board->mentees, i - 1);
-
-      if (g_hash_table_contains (paired, &mentee->application_id))
-        g_ptr_array_remove_index (board->mentees, i - 1);
-    }
-  g_ptr_array_sort_with_data (board->mentees, compare_people, keys);
   g_ptr_array_sort_with_data (board->mentors, compare_people, keys);
   return board;
 
 failed:
   pairings_board_free (board);
   return NULL;
+}
+
+/**
+ * pairings_board_refresh_pairs:
+ * @board: a board loaded from @store
+ * @people_changed: (out) (optional): set when a mentor's places or the
+ *   mentees still to pair changed
+ *
+ * Reads the board's pairs again, keeping its people as they are: what a
+ * board operation changes (they change only pairs) without reading every
+ * application again. Fails, leaving @board to be loaded again, when a
+ * pair now has someone the board did not know, or on a database error.
+ *
+ * Returns: %TRUE when @board is up to date
+ */
+gboolean
+pairings_board_refresh_pairs (PairingsStore  *store,
+                              PairingsBoard  *board,
+                              gboolean       *people_changed,
+                              GError        **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree int *used = NULL;
+  g_autoptr(GPtrArray) mentees = NULL;
+  gboolean unknown = FALSE;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (board != NULL, FALSE);
+
+  used = g_new (int, MAX (board->people->len, 1));
+  for (guint i = 0; i < board->people->len; i++)
+    {
+      PairingsBoardPerson *person = g_ptr_array_index (board->people, i);
+
+      used[i] = person->used;
+      g_hash_table_insert (by_id, &person->application_id, person);
+    }
+  mentees = g_ptr_array_copy (board->mentees, NULL, NULL);
+
+  if (!fill_pairs (store, board, by_id, &unknown, error) || unknown)
+    return FALSE;
+
+  for (guint i = 0; i < board->people->len && !changed; i++)
+    changed = used[i] != ((PairingsBoardPerson *) g_ptr_array_index (board->people, i))->used;
+  changed |= mentees->len != board->mentees->len;
+  for (guint i = 0; i < mentees->len && !changed; i++)
+    changed = g_ptr_array_index (mentees, i) != g_ptr_array_index (board->mentees, i);
+  if (people_changed != NULL)
+    *people_changed = changed;
+  return TRUE;
 }
 
 guint

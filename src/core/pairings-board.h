@@ -40,6 +40,7 @@ typedef struct
   char               **mentoring_types;
   int                  capacity;     /* mentors: places offered */
   int                  used;         /* mentors: live pairs (set aside ones do not count) */
+  gboolean             accepted;     /* accepted in the cohort (else only in a pair) */
 } PairingsBoardPerson;
 
 typedef struct
@@ -71,6 +72,10 @@ PairingsBoard      *pairings_board_load          (PairingsStore   *store,
                                                   gint64           cohort_id,
                                                   GError         **error);
 void                pairings_board_free          (PairingsBoard   *board);
+gboolean            pairings_board_refresh_pairs (PairingsStore   *store,
+                                                  PairingsBoard   *board,
+                                                  gboolean        *people_changed,
+                                                  GError         **error);
 guint               pairings_board_count_stage   (PairingsBoard   *board,
                                                   PairingsStage    stage);
 PairingsBoardPair  *pairings_board_find_pair     (PairingsBoard   *board,

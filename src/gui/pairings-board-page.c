@@ -40,30 +40,45 @@ struct _PairingsBoardPage
   GtkWidget       *columns_box;
   GtkWidget       *columns[N_COLUMNS];
   GtkLabel        *headers[N_COLUMNS];
-  GtkListBox      *lists[N_COLUMNS];
+  GtkWidget       *lists[N_COLUMNS];     /* the columns' card lists */
 };
 
 G_DEFINE_FINAL_TYPE (PairingsBoardPage, pairings_board_page, GTK_TYPE_WIDGET)
 
-/* A card's row. It draws its card only while the card is in its column's
- * visible area (or near it): GTK 4.8 keeps every card of a column in the
- * window's drawing, and its cairo renderer draws every text of it, seen or
- * not, so a change anywhere cost 50 ms of drawing on a board of 1,000
- * cards. The page asks a row to draw again when it comes into view. */
+/* A card's row: focusable, selectable, the target of drops. It draws its
+ * card only while the card is in its column's visible area (or near it):
+ * GTK 4.8 keeps every card of a column in the window's drawing, and its
+ * cairo renderer draws every text of it, seen or not, so a change
+ * anywhere cost 50 ms of drawing on a board of 1,000 cards. The page asks
+ * a row to draw again when it comes into view.
+ *
+ * A column is not a GtkListBox: it holds its rows in chunks of at most
+ * CHUNK_MAX (boxes in a box). GTK restyles every sibling after a widget
+ * that is inserted or removed; in one list of a few hundred cards a card
+ * put at the top cost 13–20 ms of layout, in chunks it costs the chunk's.
+ * The rows keep their column's selection themselves (click, Ctrl+click,
+ * Shift+click, arrows), as a list box would. */
 typedef struct
 {
-  GtkListBoxRow parent_instance;
-  gboolean      drawn;
+  GtkWidget  parent_instance;
+  GtkWidget *card;
+  gboolean   drawn;
+  gboolean   selected;
 } PairingsBoardRow;
 
 typedef struct
 {
-  GtkListBoxRowClass parent_class;
+  GtkWidgetClass parent_class;
 } PairingsBoardRowClass;
 
 static GType pairings_board_row_get_type (void);
 
-G_DEFINE_TYPE (PairingsBoardRow, pairings_board_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_TYPE (PairingsBoardRow, pairings_board_row, GTK_TYPE_WIDGET)
+
+#define IS_BOARD_ROW(w) (G_TYPE_CHECK_INSTANCE_TYPE ((w), pairings_board_row_get_type ()))
+
+/* Rows per chunk of a column: a new chunk is started past it. */
+#define CHUNK_MAX 12
 
 /* How far outside the visible area a card is still drawn, in pixels. */
 #define DRAW_MARGIN 64
@@ -146,7 +161,7 @@ pairings_board_row_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   PairingsBoardRow *self = (PairingsBoardRow *) widget;
-  GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+  GtkWidget *card = self->card;
 
   self->drawn = row_in_view (widget);
   if (!self->drawn)
@@ -156,14 +171,296 @@ pairings_board_row_snapshot (GtkWidget   *widget,
 }
 
 static void
-pairings_board_row_class_init (PairingsBoardRowClass *klass)
+pairings_board_row_dispose (GObject *object)
 {
-  GTK_WIDGET_CLASS (klass)->snapshot = pairings_board_row_snapshot;
+  GtkWidget *child;
+
+  /* The card, and a menu or popover still open on it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  ((PairingsBoardRow *) object)->card = NULL;
+  G_OBJECT_CLASS (pairings_board_row_parent_class)->dispose (object);
 }
 
 static void
+pairings_board_row_class_init (PairingsBoardRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pairings_board_row_dispose;
+  widget_class->snapshot = pairings_board_row_snapshot;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "boardcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+/* One card of a column takes the keyboard focus (its current card): Tab
+ * goes from column to column, the arrows along a column. */
+static void
 pairings_board_row_init (PairingsBoardRow *self)
 {
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+}
+
+static void
+row_set_card (GtkWidget *row,
+              GtkWidget *card)
+{
+  ((PairingsBoardRow *) row)->card = card;
+  gtk_widget_set_parent (card, row);
+}
+
+static gboolean
+row_is_selected (GtkWidget *row)
+{
+  return IS_BOARD_ROW (row) && ((PairingsBoardRow *) row)->selected;
+}
+
+static void
+row_set_selected (GtkWidget *row,
+                  gboolean   selected)
+{
+  PairingsBoardRow *self = (PairingsBoardRow *) row;
+
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  if (selected)
+    gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
+/* A column's rows, through its chunks ------------------------------------------ */
+
+static GtkWidget *
+list_first_row (GtkWidget *list)
+{
+  for (GtkWidget *chunk = gtk_widget_get_first_child (list); chunk != NULL; chunk = gtk_widget_get_next_sibling (chunk))
+    if (gtk_widget_get_first_child (chunk) != NULL)
+      return gtk_widget_get_first_child (chunk);
+  return NULL;
+}
+
+static GtkWidget *
+list_last_row (GtkWidget *list)
+{
+  for (GtkWidget *chunk = gtk_widget_get_last_child (list); chunk != NULL; chunk = gtk_widget_get_prev_sibling (chunk))
+    if (gtk_widget_get_last_child (chunk) != NULL)
+      return gtk_widget_get_last_child (chunk);
+  return NULL;
+}
+
+static GtkWidget *
+row_next (GtkWidget *row)
+{
+  if (gtk_widget_get_next_sibling (row) != NULL)
+    return gtk_widget_get_next_sibling (row);
+  for (GtkWidget *chunk = gtk_widget_get_next_sibling (gtk_widget_get_parent (row)); chunk != NULL;
+       chunk = gtk_widget_get_next_sibling (chunk))
+    if (gtk_widget_get_first_child (chunk) != NULL)
+      return gtk_widget_get_first_child (chunk);
+  return NULL;
+}
+
+static GtkWidget *
+row_prev (GtkWidget *row)
+{
+  if (gtk_widget_get_prev_sibling (row) != NULL)
+    return gtk_widget_get_prev_sibling (row);
+  for (GtkWidget *chunk = gtk_widget_get_prev_sibling (gtk_widget_get_parent (row)); chunk != NULL;
+       chunk = gtk_widget_get_prev_sibling (chunk))
+    if (gtk_widget_get_last_child (chunk) != NULL)
+      return gtk_widget_get_last_child (chunk);
+  return NULL;
+}
+
+/* The column (the card list) a row is in. */
+static GtkWidget *
+row_list (GtkWidget *row)
+{
+  GtkWidget *chunk = gtk_widget_get_parent (row);
+
+  return chunk != NULL ? gtk_widget_get_parent (chunk) : NULL;
+}
+
+static int
+row_index (GtkWidget *row)
+{
+  GtkWidget *chunk = gtk_widget_get_parent (row);
+  int index = 0;
+
+  if (chunk == NULL)
+    return -1;
+  for (GtkWidget *c = gtk_widget_get_prev_sibling (chunk); c != NULL; c = gtk_widget_get_prev_sibling (c))
+    for (GtkWidget *r = gtk_widget_get_first_child (c); r != NULL; r = gtk_widget_get_next_sibling (r))
+      index++;
+  for (GtkWidget *r = gtk_widget_get_prev_sibling (row); r != NULL; r = gtk_widget_get_prev_sibling (r))
+    index++;
+  return index;
+}
+
+static GtkWidget *
+new_chunk (void)
+{
+  return g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "css-name", "boardchunk",
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+}
+
+/* Puts @row before @before, a row of the column, or at its end for NULL. */
+static void
+list_insert_before (GtkWidget *list,
+                    GtkWidget *row,
+                    GtkWidget *before)
+{
+  GtkWidget *chunk = before != NULL ? gtk_widget_get_parent (before) : gtk_widget_get_last_child (list);
+  guint size = 0;
+
+  if (chunk != NULL)
+    for (GtkWidget *r = gtk_widget_get_first_child (chunk); r != NULL; r = gtk_widget_get_next_sibling (r))
+      size++;
+  if (chunk == NULL || (before == NULL && size >= CHUNK_MAX))
+    {
+      GtkWidget *fresh = new_chunk ();
+
+      gtk_widget_insert_after (fresh, list, chunk);
+      chunk = fresh;
+      size = 0;
+    }
+  gtk_widget_insert_before (row, chunk, before);
+  size++;
+
+  /* A chunk grown to twice the size is cut in two: its second half goes
+   * to a chunk of its own, right after it. */
+  if (size >= 2 * CHUNK_MAX)
+    {
+      GtkWidget *half = new_chunk ();
+      GtkWidget *r = gtk_widget_get_first_child (chunk);
+
+      for (guint i = 0; i < size / 2; i++)
+        r = gtk_widget_get_next_sibling (r);
+      gtk_widget_insert_after (half, list, chunk);
+      while (r != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (r);
+
+          g_object_ref (r);
+          gtk_widget_unparent (r);
+          gtk_widget_insert_before (r, half, NULL);
+          g_object_unref (r);
+          r = next;
+        }
+    }
+}
+
+static void
+list_remove (GtkWidget *row)
+{
+  GtkWidget *chunk = gtk_widget_get_parent (row);
+  GtkWidget *list = row_list (row);
+
+  /* The column keeps no pointer to a card it no longer has. */
+  if (list != NULL && g_object_get_data (G_OBJECT (list), "current") == row)
+    {
+      g_object_set_data (G_OBJECT (list), "current", NULL);
+      gtk_widget_set_focusable (row, FALSE);
+    }
+  if (list != NULL && g_object_get_data (G_OBJECT (list), "anchor") == row)
+    g_object_set_data (G_OBJECT (list), "anchor", NULL);
+  gtk_widget_unparent (row);
+  if (chunk != NULL && gtk_widget_get_first_child (chunk) == NULL)
+    gtk_widget_unparent (chunk);
+}
+
+/* Makes @row its column's current card, the one that takes the focus. */
+static void
+row_make_current (GtkWidget *row)
+{
+  GtkWidget *list = row_list (row);
+  GtkWidget *current;
+
+  if (list == NULL)
+    return;
+  current = g_object_get_data (G_OBJECT (list), "current");
+  if (current != NULL && current != row)
+    gtk_widget_set_focusable (current, FALSE);
+  gtk_widget_set_focusable (row, TRUE);
+  g_object_set_data (G_OBJECT (list), "current", row);
+}
+
+static void
+row_focus (GtkWidget *row)
+{
+  row_make_current (row);
+  gtk_widget_grab_focus (row);
+}
+
+/* After the column changed: its current card still there, or the first. */
+static void
+list_keep_current (GtkWidget *list)
+{
+  GtkWidget *current = g_object_get_data (G_OBJECT (list), "current");
+
+  if (current != NULL && row_list (current) == list)
+    return;
+  g_object_set_data (G_OBJECT (list), "current", NULL);
+  if (list_first_row (list) != NULL)
+    row_make_current (list_first_row (list));
+}
+
+static GList *
+list_selected_rows (GtkWidget *list)
+{
+  GList *selected = NULL;
+
+  for (GtkWidget *row = list_first_row (list); row != NULL; row = row_next (row))
+    if (row_is_selected (row))
+      selected = g_list_prepend (selected, row);
+  return g_list_reverse (selected);
+}
+
+static gboolean
+list_is_multiple (GtkWidget *list)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "column")) >= 2;
+}
+
+/* As a list box does: a plain choice selects only @row; with Ctrl, @row is
+ * added or taken away; with Shift, the rows from the last one chosen. */
+static void
+list_choose (GtkWidget       *row,
+             GdkModifierType  state)
+{
+  GtkWidget *list = row_list (row);
+  GtkWidget *anchor;
+  gboolean multiple;
+
+  if (list == NULL)
+    return;
+  multiple = list_is_multiple (list);
+  anchor = g_object_get_data (G_OBJECT (list), "anchor");
+  if (anchor != NULL && row_list (anchor) != list)
+    anchor = NULL;
+
+  if (multiple && (state & GDK_CONTROL_MASK) && !(state & GDK_SHIFT_MASK))
+    {
+      row_set_selected (row, !row_is_selected (row));
+      g_object_set_data (G_OBJECT (list), "anchor", row);
+      return;
+    }
+  if (multiple && (state & GDK_SHIFT_MASK) && anchor != NULL)
+    {
+      int from = row_index (anchor), to = row_index (row), i = 0;
+
+      for (GtkWidget *r = list_first_row (list); r != NULL; r = row_next (r), i++)
+        row_set_selected (r, (i >= MIN (from, to) && i <= MAX (from, to)) ||
+                             ((state & GDK_CONTROL_MASK) && row_is_selected (r)));
+      return;
+    }
+  for (GtkWidget *r = list_first_row (list); r != NULL; r = row_next (r))
+    row_set_selected (r, r == row);
+  g_object_set_data (G_OBJECT (list), "anchor", row);
 }
 
 /* Before the page draws: the rows that scrolled or moved into view (or out
@@ -173,7 +470,7 @@ refresh_drawn_rows (PairingsBoardPage *self)
 {
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkWidget *list = GTK_WIDGET (self->lists[c]);
+      GtkWidget *list = self->lists[c];
       GtkWidget *viewport = gtk_widget_get_ancestor (list, GTK_TYPE_VIEWPORT);
       graphene_rect_t bounds;
       double visible;
@@ -181,15 +478,23 @@ refresh_drawn_rows (PairingsBoardPage *self)
       if (viewport == NULL || !gtk_widget_compute_bounds (list, viewport, &bounds))
         continue;
       visible = gtk_widget_get_height (viewport);
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      for (GtkWidget *chunk = gtk_widget_get_first_child (list); chunk != NULL;
+           chunk = gtk_widget_get_next_sibling (chunk))
         {
-          GtkAllocation allocation;
+          GtkAllocation at;
 
-          if (G_TYPE_FROM_INSTANCE (row) != pairings_board_row_get_type ())
-            continue;
-          gtk_widget_get_allocation (row, &allocation);
-          if (((PairingsBoardRow *) row)->drawn != in_view (bounds.origin.y + allocation.y, allocation.height, visible))
-            gtk_widget_queue_draw (row);
+          gtk_widget_get_allocation (chunk, &at);
+          for (GtkWidget *row = gtk_widget_get_first_child (chunk); row != NULL; row = gtk_widget_get_next_sibling (row))
+            {
+              GtkAllocation allocation;
+
+              if (!IS_BOARD_ROW (row))
+                continue;
+              gtk_widget_get_allocation (row, &allocation);
+              if (((PairingsBoardRow *) row)->drawn !=
+                  in_view (bounds.origin.y + at.y + allocation.y, allocation.height, visible))
+                gtk_widget_queue_draw (row);
+            }
         }
     }
 }
@@ -252,11 +557,13 @@ typedef struct
   gboolean           swap;
 } Pending;
 
+static void refresh_pairs (PairingsBoardPage *self);
+
 static void
 changed (PairingsBoardPage *self,
          const char        *message)
 {
-  pairings_board_page_reload (self);
+  refresh_pairs (self);
   g_signal_emit (self, signals[CHANGED], 0, message);
 }
 
@@ -578,8 +885,7 @@ find_pair_row (PairingsBoardPage *self,
   g_autofree char *payload = g_strdup_printf ("pair:%" G_GINT64_FORMAT, pair_id);
 
   for (guint c = 2; c < N_COLUMNS; c++)
-    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[c])); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *row = list_first_row (self->lists[c]); row != NULL; row = row_next (row))
       if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "payload"), payload) == 0)
         return row;
   return NULL;
@@ -713,12 +1019,12 @@ on_drag_prepare (GtkDragSource *source,
                  GtkWidget     *row)
 {
   const char *payload = g_object_get_data (G_OBJECT (row), "payload");
-  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *list = row_list (row);
 
   /* A selected pair card takes the other selected cards of its column. */
-  if (g_str_has_prefix (payload, "pair:") && gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+  if (g_str_has_prefix (payload, "pair:") && row_is_selected (row) && list != NULL)
     {
-      g_autoptr(GList) selected = gtk_list_box_get_selected_rows (GTK_LIST_BOX (list));
+      g_autoptr(GList) selected = list_selected_rows (list);
 
       if (selected != NULL && selected->next != NULL)
         {
@@ -766,8 +1072,7 @@ on_row_drop (GtkDropTarget *target,
     return FALSE;
   /* A pair dropped on a card goes where that card is, in its column. */
   if (is_pair)
-    return pairings_board_page_drop (self, payload, column_names[column],
-                                     gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), NULL);
+    return pairings_board_page_drop (self, payload, column_names[column], row_index (row), NULL);
   return pairings_board_page_drop (self, payload, column_names[column], -1,
                                    g_object_get_data (G_OBJECT (row), "payload"));
 }
@@ -777,9 +1082,9 @@ on_column_drop (GtkDropTarget *target,
                 const GValue  *value,
                 double         x,
                 double         y,
-                GtkListBox    *list)
+                GtkWidget     *list)
 {
-  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (list), PAIRINGS_TYPE_BOARD_PAGE));
+  PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (list, PAIRINGS_TYPE_BOARD_PAGE));
   int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "column"));
 
   return pairings_board_page_drop (self, g_value_get_string (value), column_names[column], -1, NULL);
@@ -848,8 +1153,7 @@ find_person_row (PairingsBoardPage *self,
   g_autofree char *payload = g_strdup_printf ("person:%" G_GINT64_FORMAT, application_id);
 
   for (guint c = 0; c < 2; c++)
-    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[c])); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *row = list_first_row (self->lists[c]); row != NULL; row = row_next (row))
       if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "payload"), payload) == 0)
         return row;
   return NULL;
@@ -1010,6 +1314,31 @@ on_right_click (GtkGestureClick *gesture,
   popup_menu (row);
 }
 
+/* After a move from the keyboard the focus stays on the pair's card,
+ * wherever it is now, so that it can be moved again. */
+static void
+refocus_pair (PairingsBoardPage *self,
+              gint64             pair_id)
+{
+  GtkWidget *row = find_pair_row (self, pair_id);
+
+  if (row != NULL)
+    row_focus (row);
+}
+
+static void
+on_row_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *row)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  row_focus (row);
+  list_choose (row, state);
+}
+
 /* Ctrl+←/→: the pair to the stage before or after; Ctrl+↑/↓: up or down
  * its column; Menu, Shift+F10: the card's menu. */
 static gboolean
@@ -1022,7 +1351,7 @@ on_card_key (GtkEventControllerKey *controller,
   PairingsBoardPage *self = PAIRINGS_BOARD_PAGE (gtk_widget_get_ancestor (row, PAIRINGS_TYPE_BOARD_PAGE));
   const char *payload = g_object_get_data (G_OBJECT (row), "payload");
   int column = row_column (row);
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  int index = row_index (row);
   gboolean is_pair;
   gint64 id;
 
@@ -1031,15 +1360,52 @@ on_card_key (GtkEventControllerKey *controller,
       popup_menu (row);
       return TRUE;
     }
-  if (!(state & GDK_CONTROL_MASK) || !parse_payload (payload, &is_pair, &id) || !is_pair)
+  /* Moving along the column, choosing as a list box does. */
+  if (!(state & GDK_CONTROL_MASK) || keyval == GDK_KEY_space)
+    {
+      GtkWidget *to = NULL;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Up:
+        case GDK_KEY_KP_Up:
+          to = row_prev (row);
+          break;
+        case GDK_KEY_Down:
+        case GDK_KEY_KP_Down:
+          to = row_next (row);
+          break;
+        case GDK_KEY_Home:
+        case GDK_KEY_KP_Home:
+          to = list_first_row (row_list (row));
+          break;
+        case GDK_KEY_End:
+        case GDK_KEY_KP_End:
+          to = list_last_row (row_list (row));
+          break;
+        case GDK_KEY_space:
+        case GDK_KEY_KP_Space:
+          list_choose (row, state);
+          return TRUE;
+        default:
+          return FALSE;
+        }
+      if (to != NULL)
+        {
+          row_focus (to);
+          list_choose (to, state & GDK_SHIFT_MASK);
+        }
+      return TRUE;
+    }
+  if (!parse_payload (payload, &is_pair, &id) || !is_pair)
     return FALSE;
   if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
     {
       /* The selected cards of the column go together (this one at least). */
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GList) selected = gtk_list_box_get_selected_rows (GTK_LIST_BOX (gtk_widget_get_parent (row)));
+      g_autoptr(GList) selected = list_selected_rows (row_list (row));
 
-      if (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+      if (row_is_selected (row))
         for (GList *l = selected; l != NULL; l = l->next)
           {
             gint64 other = g_ascii_strtoll ((const char *) g_object_get_data (l->data, "payload") + strlen ("pair:"),
@@ -1054,6 +1420,7 @@ on_card_key (GtkEventControllerKey *controller,
         dissolve_pairs (self, (gint64 *) (void *) ids->data, ids->len);
       else if (column - 2 + 1 < PAIRINGS_N_STAGES)
         move_pairs (self, (gint64 *) (void *) ids->data, ids->len, (PairingsStage) (column - 1), -1);
+      refocus_pair (self, id);
       return TRUE;
     }
   switch (keyval)
@@ -1061,9 +1428,11 @@ on_card_key (GtkEventControllerKey *controller,
     case GDK_KEY_Up:
       if (index > 0)
         move_pair (self, id, (PairingsStage) (column - 2), index - 1);
+      refocus_pair (self, id);
       return TRUE;
     case GDK_KEY_Down:
       move_pair (self, id, (PairingsStage) (column - 2), index + 1);
+      refocus_pair (self, id);
       return TRUE;
     default:
       return FALSE;
@@ -1100,10 +1469,11 @@ make_row (PairingsBoardPage *self,
   GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *choose = gtk_gesture_click_new ();
 
   gtk_widget_add_css_class (content, "board-card");
   gtk_widget_add_css_class (content, "card");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  row_set_card (row, content);
   gtk_widget_add_css_class (row, "board-row");
   g_object_set_data_full (G_OBJECT (row), "payload", g_strdup (payload), g_free);
   g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
@@ -1120,6 +1490,11 @@ make_row (PairingsBoardPage *self,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_right_click), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  /* Chosen on release, as in a list box: pressing a selected card and
+   * dragging it takes the whole selection along. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (choose), GDK_BUTTON_PRIMARY);
+  g_signal_connect (choose, "released", G_CALLBACK (on_row_released), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (choose));
   return row;
 }
 
@@ -1220,12 +1595,14 @@ pair_row (PairingsBoardPage *self,
 /* Loading ------------------------------------------------------------------------ */
 
 static void
-clear_list (GtkListBox *list)
+clear_list (GtkWidget *list)
 {
-  GtkWidget *child;
+  GtkWidget *chunk;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  g_object_set_data (G_OBJECT (list), "current", NULL);
+  g_object_set_data (G_OBJECT (list), "anchor", NULL);
+  while ((chunk = gtk_widget_get_first_child (list)) != NULL)
+    gtk_widget_unparent (chunk);
 }
 
 static void
@@ -1270,14 +1647,14 @@ sync_column (PairingsBoardPage *self,
              guint              column,
              GArray            *wanted)
 {
-  GtkListBox *list = self->lists[column];
+  GtkWidget *list = self->lists[column];
   g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *row, *next;
   guint i = 0;
   gboolean same = TRUE;
 
-  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+  for (row = list_first_row (list); row != NULL; row = row_next (row), i++)
     {
       const char *signature = g_object_get_data (G_OBJECT (row), "signature");
 
@@ -1290,36 +1667,40 @@ sync_column (PairingsBoardPage *self,
 
   for (guint k = 0; k < wanted->len; k++)
     g_hash_table_add (keep, (gpointer) g_array_index (wanted, Wanted, k).signature);
-  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = next)
+  for (row = list_first_row (list); row != NULL; row = next)
     {
-      next = gtk_widget_get_next_sibling (row);
+      next = row_next (row);
       if (!g_hash_table_contains (keep, g_object_get_data (G_OBJECT (row), "signature")))
         {
           g_hash_table_remove (existing, g_object_get_data (G_OBJECT (row), "signature"));
-          gtk_list_box_remove (list, row);
+          list_remove (row);
         }
     }
 
+  /* One walk down the column: @row is where the k-th wanted card goes. */
+  row = list_first_row (list);
   for (guint k = 0; k < wanted->len; k++)
     {
       Wanted *w = &g_array_index (wanted, Wanted, k);
-      GtkListBoxRow *at = gtk_list_box_get_row_at_index (list, (int) k);
       GtkWidget *card;
 
-      if (at != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (at), "signature"), w->signature) == 0)
-        continue;
+      if (row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "signature"), w->signature) == 0)
+        {
+          row = row_next (row);
+          continue;
+        }
       card = g_hash_table_lookup (existing, w->signature);
       if (card != NULL)
         {
           g_object_ref (card);
-          gtk_list_box_remove (list, card);
-          gtk_list_box_insert (list, card, (int) k);
+          list_remove (card);
+          list_insert_before (list, card, row);
           g_object_unref (card);
         }
       else
-        gtk_list_box_insert (list, w->is_pair ? pair_row (self, w->data) : person_row (self, w->data, column),
-                             (int) k);
+        list_insert_before (list, w->is_pair ? pair_row (self, w->data) : person_row (self, w->data, column), row);
     }
+  list_keep_current (list);
 }
 
 static void
@@ -1341,40 +1722,20 @@ sync_people (PairingsBoardPage *self,
   sync_column (self, column, wanted);
 }
 
-void
-pairings_board_page_reload (PairingsBoardPage *self)
+/* Brings the columns in line with the board; the people's columns only
+ * when @people (a move between stages leaves them as they were). */
+static void
+show_board (PairingsBoardPage *self,
+            gboolean           people)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
   GArray *wanted[N_COLUMNS] = { NULL, };
-  PairingsBoard *old;
 
-  g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
-
-  if (self->store == NULL || self->cohort == NULL)
+  if (people)
     {
-      g_clear_pointer (&self->board, pairings_board_free);
-      for (guint c = 0; c < N_COLUMNS; c++)
-        clear_list (self->lists[c]);
-      return;
+      sync_people (self, 0, self->board->mentees);
+      sync_people (self, 1, self->board->mentors);
     }
-
-  /* The cards keep pointers into the board they were made from only while
-   * they are made; the old board goes once the new one is shown. */
-  old = g_steal_pointer (&self->board);
-  self->board = pairings_board_load (self->store, pairings_cohort_get_id (self->cohort), &error);
-  if (self->board == NULL)
-    {
-      self->board = old;
-      report (self, error);
-      return;
-    }
-  if (old != NULL && old->cohort_id != self->board->cohort_id)
-    for (guint c = 0; c < N_COLUMNS; c++)
-      clear_list (self->lists[c]);
-
-  sync_people (self, 0, self->board->mentees);
-  sync_people (self, 1, self->board->mentors);
   for (guint c = 2; c < N_COLUMNS; c++)
     wanted[c] = g_array_new (FALSE, FALSE, sizeof (Wanted));
   for (guint i = 0; i < self->board->pairs->len; i++)
@@ -1400,6 +1761,55 @@ pairings_board_page_reload (PairingsBoardPage *self)
                                              self->board->mentees->len);
     gtk_label_set_text (self->to_pair, text);
   }
+}
+
+/* After an operation of this page, which changes only pairs: the pairs
+ * read again, not the whole board, when that is enough. */
+static void
+refresh_pairs (PairingsBoardPage *self)
+{
+  gboolean people = TRUE;
+
+  if (self->board == NULL || self->store == NULL || self->cohort == NULL ||
+      self->board->cohort_id != pairings_cohort_get_id (self->cohort) ||
+      !pairings_board_refresh_pairs (self->store, self->board, &people, NULL))
+    {
+      pairings_board_page_reload (self);
+      return;
+    }
+  show_board (self, people);
+}
+
+void
+pairings_board_page_reload (PairingsBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsBoard *old;
+
+  g_return_if_fail (PAIRINGS_IS_BOARD_PAGE (self));
+
+  if (self->store == NULL || self->cohort == NULL)
+    {
+      g_clear_pointer (&self->board, pairings_board_free);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        clear_list (self->lists[c]);
+      return;
+    }
+
+  /* The cards keep pointers into the board they were made from only while
+   * they are made; the old board goes once the new one is shown. */
+  old = g_steal_pointer (&self->board);
+  self->board = pairings_board_load (self->store, pairings_cohort_get_id (self->cohort), &error);
+  if (self->board == NULL)
+    {
+      self->board = old;
+      report (self, error);
+      return;
+    }
+  if (old != NULL && old->cohort_id != self->board->cohort_id)
+    for (guint c = 0; c < N_COLUMNS; c++)
+      clear_list (self->lists[c]);
+  show_board (self, TRUE);
   pairings_board_free (old);
 }
 
@@ -1530,7 +1940,8 @@ pairings_board_page_init (PairingsBoardPage *self)
     {
       GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *list_scroller = gtk_scrolled_window_new ();
-      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *list = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_LIST, NULL);
 
       self->columns[c] = column;
       gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, column_title (c), -1);
@@ -1541,10 +1952,10 @@ pairings_board_page_init (PairingsBoardPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->headers[c]), "heading");
       gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->headers[c]));
 
-      self->lists[c] = GTK_LIST_BOX (list);
+      self->lists[c] = list;
       g_object_set_data (G_OBJECT (list), "column", GUINT_TO_POINTER (c));
-      /* Ctrl+click and Shift+click choose several pairs to move at once. */
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), c >= 2 ? GTK_SELECTION_MULTIPLE : GTK_SELECTION_SINGLE);
+      /* Ctrl+click and Shift+click choose several pairs to move at once
+       * (list_choose()); a card of the people's columns is chosen alone. */
       gtk_widget_add_css_class (list, "board-list");
       gtk_widget_set_vexpand (list, TRUE);
       add_drop_target (list, G_CALLBACK (on_column_drop));
