@@ -41,6 +41,7 @@ struct _PairingsBoardPage
   GtkWidget       *columns[N_COLUMNS];
   GtkLabel        *headers[N_COLUMNS];
   GtkWidget       *lists[N_COLUMNS];     /* the columns' card lists */
+  char            *header_texts[N_COLUMNS];
 };
 
 G_DEFINE_FINAL_TYPE (PairingsBoardPage, pairings_board_page, GTK_TYPE_WIDGET)
@@ -1621,6 +1622,11 @@ set_header (PairingsBoardPage *self,
     }
   else
     text = g_strdup_printf ("%s — %u", column_title (column), count);
+  /* Unchanged: nothing to do (a screen reader is not told again either). */
+  if (g_strcmp0 (text, self->header_texts[column]) == 0)
+    return;
+  g_free (self->header_texts[column]);
+  self->header_texts[column] = g_strdup (text);
   gtk_label_set_text (self->headers[column], text);
   if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self->headers[column]), "error");
@@ -1654,16 +1660,15 @@ sync_column (PairingsBoardPage *self,
   guint i = 0;
   gboolean same = TRUE;
 
-  for (row = list_first_row (list); row != NULL; row = row_next (row), i++)
-    {
-      const char *signature = g_object_get_data (G_OBJECT (row), "signature");
-
-      g_hash_table_insert (existing, (gpointer) signature, row);
-      if (i >= wanted->len || g_strcmp0 (signature, g_array_index (wanted, Wanted, i).signature) != 0)
-        same = FALSE;
-    }
+  for (row = list_first_row (list); row != NULL && same; row = row_next (row), i++)
+    if (i >= wanted->len ||
+        g_strcmp0 (g_object_get_data (G_OBJECT (row), "signature"), g_array_index (wanted, Wanted, i).signature) != 0)
+      same = FALSE;
   if (same && i == wanted->len)
     return;
+
+  for (row = list_first_row (list); row != NULL; row = row_next (row))
+    g_hash_table_insert (existing, g_object_get_data (G_OBJECT (row), "signature"), row);
 
   for (guint k = 0; k < wanted->len; k++)
     g_hash_table_add (keep, (gpointer) g_array_index (wanted, Wanted, k).signature);
@@ -1722,11 +1727,12 @@ sync_people (PairingsBoardPage *self,
   sync_column (self, column, wanted);
 }
 
-/* Brings the columns in line with the board; the people's columns only
- * when @people (a move between stages leaves them as they were). */
+/* Brings the columns in line with the board: the people's columns when
+ * @people, the stages' columns in @stages (a bit each). */
 static void
 show_board (PairingsBoardPage *self,
-            gboolean           people)
+            gboolean           people,
+            guint              stages)
 {
   g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
   GArray *wanted[N_COLUMNS] = { NULL, };
@@ -1743,14 +1749,19 @@ show_board (PairingsBoardPage *self,
       PairingsBoardPair *pair = g_ptr_array_index (self->board->pairs, i);
       Wanted w = { NULL, TRUE, pair };
 
+      if (!(stages & (1u << pair->stage)))
+        continue;
       g_ptr_array_add (signatures, pair_signature (pair));
       w.signature = g_ptr_array_index (signatures, signatures->len - 1);
       g_array_append_val (wanted[2 + pair->stage], w);
     }
   for (guint c = 2; c < N_COLUMNS; c++)
     {
-      sync_column (self, c, wanted[c]);
-      set_header (self, c, wanted[c]->len);
+      if (stages & (1u << (c - 2)))
+        {
+          sync_column (self, c, wanted[c]);
+          set_header (self, c, wanted[c]->len);
+        }
       g_array_unref (wanted[c]);
     }
   set_header (self, 0, self->board->mentees->len);
@@ -1763,21 +1774,55 @@ show_board (PairingsBoardPage *self,
   }
 }
 
+/* What the cards of each stage show, as one number per stage: a stage
+ * whose number did not change keeps its column as it is. */
+static void
+stage_digests (PairingsBoard *board,
+               guint64        digests[PAIRINGS_N_STAGES])
+{
+  for (int st = 0; st < PAIRINGS_N_STAGES; st++)
+    digests[st] = 14695981039346656037ull;
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+      guint64 fields[] = {
+        (guint64) pair->id, (guint64) pair->position, (guint64) pair->pinned, (guint64) pair->warnings,
+        (guint64) pair->mentor->application_id, (guint64) pair->mentee->application_id,
+        (guint64) (pair->score * 1000.0),
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        digests[pair->stage] = (digests[pair->stage] ^ fields[k]) * 1099511628211ull;
+    }
+}
+
 /* After an operation of this page, which changes only pairs: the pairs
- * read again, not the whole board, when that is enough. */
+ * read again, not the whole board, and only the columns that changed
+ * brought in line, when that is enough. */
 static void
 refresh_pairs (PairingsBoardPage *self)
 {
+  guint64 before[PAIRINGS_N_STAGES], after[PAIRINGS_N_STAGES];
   gboolean people = TRUE;
+  guint stages = 0;
 
   if (self->board == NULL || self->store == NULL || self->cohort == NULL ||
-      self->board->cohort_id != pairings_cohort_get_id (self->cohort) ||
-      !pairings_board_refresh_pairs (self->store, self->board, &people, NULL))
+      self->board->cohort_id != pairings_cohort_get_id (self->cohort))
     {
       pairings_board_page_reload (self);
       return;
     }
-  show_board (self, people);
+  stage_digests (self->board, before);
+  if (!pairings_board_refresh_pairs (self->store, self->board, &people, NULL))
+    {
+      pairings_board_page_reload (self);
+      return;
+    }
+  stage_digests (self->board, after);
+  for (int st = 0; st < PAIRINGS_N_STAGES; st++)
+    if (people || before[st] != after[st])
+      stages |= 1u << st;
+  show_board (self, people, stages);
 }
 
 void
@@ -1809,7 +1854,7 @@ pairings_board_page_reload (PairingsBoardPage *self)
   if (old != NULL && old->cohort_id != self->board->cohort_id)
     for (guint c = 0; c < N_COLUMNS; c++)
       clear_list (self->lists[c]);
-  show_board (self, TRUE);
+  show_board (self, TRUE, (1u << PAIRINGS_N_STAGES) - 1);
   pairings_board_free (old);
 }
 
@@ -1862,6 +1907,8 @@ pairings_board_page_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->board, pairings_board_free);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_clear_pointer (&self->header_texts[c], g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->cohort);
 
