@@ -431,22 +431,98 @@ pairings_board_warning_text (PairingsBoardWarnings warnings)
 
 /* Snapshots and events ------------------------------------------------------- */
 
-#define PAIR_JSON \
-  "json_object('id', id, 'cohort_id', cohort_id, 'mentor_application_id', mentor_application_id," \
-  " 'mentee_application_id', mentee_application_id, 'stage', stage, 'position', position," \
-  " 'score', score, 'locked', locked, 'outcome', outcome, 'end_reason', end_reason," \
-  " 'continues_from', continues_from, 'created_at', created_at)"
+/* A pair's row as an operation's event keeps it (every column an undo
+ * writes back). Rows are compared field by field and written as JSON only
+ * when they changed: most rows of a stage a move renumbers do not, and
+ * making JSON of every one, twice, was most of a move's time. */
+typedef struct
+{
+  gint64      id;
+  gint64      cohort_id;
+  gint64      mentor;
+  gint64      mentee;
+  const char *stage;          /* static */
+  int         position;
+  gboolean    has_score;
+  double      score;
+  int         locked;
+  char       *outcome;
+  char       *end_reason;
+  gboolean    has_continues;
+  gint64      continues_from;
+  char       *created_at;
+} PairRow;
 
-/* id → the pair's row as JSON, for the pairs of the cohort in the stages
- * of @stages (a bit per stage): those an operation may change. */
+static void
+pair_row_free (gpointer data)
+{
+  PairRow *row = data;
+
+  g_free (row->outcome);
+  g_free (row->end_reason);
+  g_free (row->created_at);
+  g_free (row);
+}
+
+static gboolean
+pair_row_equal (const PairRow *a,
+                const PairRow *b)
+{
+  return a->id == b->id && a->cohort_id == b->cohort_id && a->mentor == b->mentor && a->mentee == b->mentee &&
+         a->stage == b->stage && a->position == b->position && a->has_score == b->has_score &&
+         (!a->has_score || a->score == b->score) && a->locked == b->locked &&
+         g_strcmp0 (a->outcome, b->outcome) == 0 && g_strcmp0 (a->end_reason, b->end_reason) == 0 &&
+         a->has_continues == b->has_continues && (!a->has_continues || a->continues_from == b->continues_from) &&
+         g_strcmp0 (a->created_at, b->created_at) == 0;
+}
+
+/* The row as SQLite's json_object() of the same columns would write it. */
+static void
+pair_row_to_json (GString       *out,
+                  const PairRow *row)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"cohort_id\":%" G_GINT64_FORMAT
+                          ",\"mentor_application_id\":%" G_GINT64_FORMAT ",\"mentee_application_id\":%"
+                          G_GINT64_FORMAT ",\"stage\":",
+                          row->id, row->cohort_id, row->mentor, row->mentee);
+  pairings_json_append_string (out, row->stage);
+  g_string_append_printf (out, ",\"position\":%d,\"score\":%s,\"locked\":%d,\"outcome\":", row->position,
+                          row->has_score ? g_ascii_dtostr (number, sizeof number, row->score) : "null",
+                          row->locked);
+  pairings_json_append_string (out, row->outcome);
+  g_string_append (out, ",\"end_reason\":");
+  pairings_json_append_string (out, row->end_reason);
+  if (row->has_continues)
+    g_string_append_printf (out, ",\"continues_from\":%" G_GINT64_FORMAT, row->continues_from);
+  else
+    g_string_append (out, ",\"continues_from\":null");
+  g_string_append (out, ",\"created_at\":");
+  pairings_json_append_string (out, row->created_at);
+  g_string_append_c (out, '}');
+}
+
+static char *
+dup_text (sqlite3_stmt *stmt,
+          int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL
+         : g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* id → the pair's row, for the pairs of the cohort in the stages of
+ * @stages (a bit per stage): those an operation may change. */
 static GHashTable *
 snapshot (PairingsStore  *store,
           gint64          cohort_id,
           guint           stages,
           GError        **error)
 {
-  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, " PAIR_JSON " FROM pairs WHERE cohort_id = ?"
+  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pair_row_free);
+  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, cohort_id, mentor_application_id,"
+                                                " mentee_application_id, stage, position, score, locked, outcome,"
+                                                " end_reason, continues_from, created_at FROM pairs WHERE cohort_id = ?"
                                                 " AND ((stage = 'suggested' AND ?2 & 1) OR (stage = 'discussion' AND ?2 & 2)"
                                                 " OR (stage = 'approved' AND ?2 & 4) OR (stage = 'announced' AND ?2 & 8)"
                                                 " OR (stage = 'set_aside' AND ?2 & 16))",
@@ -461,8 +537,27 @@ snapshot (PairingsStore  *store,
   sqlite3_bind_int64 (stmt, 1, cohort_id);
   sqlite3_bind_int (stmt, 2, (int) stages);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (rows, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    {
+      PairRow *row = g_new0 (PairRow, 1);
+      PairingsStage stage = PAIRINGS_STAGE_SUGGESTED;
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->cohort_id = sqlite3_column_int64 (stmt, 1);
+      row->mentor = sqlite3_column_int64 (stmt, 2);
+      row->mentee = sqlite3_column_int64 (stmt, 3);
+      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 4), &stage);
+      row->stage = pairings_stage_to_string (stage);
+      row->position = sqlite3_column_int (stmt, 5);
+      row->has_score = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      row->score = sqlite3_column_double (stmt, 6);
+      row->locked = sqlite3_column_int (stmt, 7);
+      row->outcome = dup_text (stmt, 8);
+      row->end_reason = dup_text (stmt, 9);
+      row->has_continues = sqlite3_column_type (stmt, 10) != SQLITE_NULL;
+      row->continues_from = sqlite3_column_int64 (stmt, 10);
+      row->created_at = dup_text (stmt, 11);
+      g_hash_table_insert (rows, &row->id, row);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -496,13 +591,19 @@ log_changes (PairingsStore  *store,
   g_hash_table_iter_init (&iter, before);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const char *now = g_hash_table_lookup (after, key);
+      const PairRow *now = g_hash_table_lookup (after, key);
 
-      if (now == NULL || !g_str_equal (now, value))
+      if (now == NULL || !pair_row_equal (now, value))
         {
-          g_string_append_printf (old_rows, "%s%s", old_rows->len > 1 ? "," : "", (char *) value);
+          if (old_rows->len > 1)
+            g_string_append_c (old_rows, ',');
+          pair_row_to_json (old_rows, value);
           if (now != NULL)
-            g_string_append_printf (new_rows, "%s%s", new_rows->len > 1 ? "," : "", now);
+            {
+              if (new_rows->len > 1)
+                g_string_append_c (new_rows, ',');
+              pair_row_to_json (new_rows, now);
+            }
           changed++;
         }
     }
@@ -510,7 +611,9 @@ log_changes (PairingsStore  *store,
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (before, key))
       {
-        g_string_append_printf (new_rows, "%s%s", new_rows->len > 1 ? "," : "", (char *) value);
+        if (new_rows->len > 1)
+          g_string_append_c (new_rows, ',');
+        pair_row_to_json (new_rows, value);
         changed++;
       }
   if (changed == 0)
