@@ -34,6 +34,7 @@ struct _PairingsWindow
   gint64                last_match_event;
   gboolean              meeting_mode;
   guint                 summaries_idle;
+  AdwToast             *undo_toast;      /* the change toast on screen, or NULL */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -739,14 +740,32 @@ history_action (GtkWidget  *widget,
 
 
 static void
+on_undo_toast_dismissed (AdwToast       *toast,
+                         PairingsWindow *self)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
 on_page_changed (PairingsWindow *self,
                          const char     *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A change while the last one's toast is still on screen says so in that
+   * toast (its Undo takes back the latest step either way): a new toast
+   * each time cost the frame that shows a move on the board. */
+  if (self->undo_toast != NULL)
+    adw_toast_set_title (self->undo_toast, message);
+  else
+    {
+      AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      g_set_weak_pointer (&self->undo_toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 
   /* The other pages count what the change did, once the window has drawn
    * it: a recount of a large cohort would otherwise delay the frame. */
@@ -1179,6 +1198,7 @@ pairings_window_dispose (GObject *object)
   PairingsWindow *self = (PairingsWindow *)object;
 
   g_clear_handle_id (&self->summaries_idle, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_WINDOW);
   g_clear_object (&self->cohorts);
   g_clear_object (&self->store);
