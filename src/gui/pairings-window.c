@@ -38,6 +38,7 @@ struct _PairingsWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkOverlay           *overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkDropDown          *cohort_dropdown;
@@ -739,6 +740,30 @@ history_action (GtkWidget  *widget,
 }
 
 
+/* The toasts' layer takes only the place of the toast it shows, at the
+ * bottom of the window: nothing when there is none, so that it never
+ * stands between the pointer and the window. */
+static gboolean
+place_toasts (GtkOverlay    *overlay,
+              GtkWidget     *widget,
+              GtkAllocation *allocation,
+              gpointer       user_data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int min, natural_width = 0, natural_height = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &natural_width, NULL, NULL);
+  natural_width = MIN (natural_width, width);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, natural_width, &min, &natural_height, NULL, NULL);
+  natural_height = MIN (natural_height, height);
+  allocation->width = natural_width;
+  allocation->height = natural_height;
+  allocation->x = (width - natural_width) / 2;
+  allocation->y = height - natural_height;
+  return TRUE;
+}
+
 static void
 on_undo_toast_dismissed (AdwToast       *toast,
                          PairingsWindow *self)
@@ -1242,6 +1267,7 @@ pairings_window_class_init (PairingsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pairings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PairingsWindow, overlay);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PairingsWindow, cohort_dropdown);
@@ -1285,6 +1311,7 @@ static void
 pairings_window_init (PairingsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (place_toasts), NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
