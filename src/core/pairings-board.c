@@ -352,17 +352,22 @@ pairings_board_refresh_pairs (PairingsStore  *store,
                               gboolean       *people_changed,
                               GError        **error)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree int *used = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) mentees = NULL;
   gboolean unknown = FALSE;
   gboolean changed = FALSE;
+  gboolean ok;
+  guint n;
+  int *used;
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (board != NULL, FALSE);
 
-  used = g_new (int, MAX (board->people->len, 1));
-  for (guint i = 0; i < board->people->len; i++)
+  /* The people stay as they are: only their places used are read again. */
+  n = board->people->len;
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  used = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
       PairingsBoardPerson *person = g_ptr_array_index (board->people, i);
 
@@ -371,11 +376,13 @@ pairings_board_refresh_pairs (PairingsStore  *store,
     }
   mentees = g_ptr_array_copy (board->mentees, NULL, NULL);
 
-  if (!fill_pairs (store, board, by_id, &unknown, error) || unknown)
+  ok = fill_pairs (store, board, by_id, &unknown, error) && !unknown;
+  for (guint i = 0; ok && i < n && !changed; i++)
+    changed = used[i] != ((PairingsBoardPerson *) g_ptr_array_index (board->people, i))->used;
+  g_free (used);
+  if (!ok)
     return FALSE;
 
-  for (guint i = 0; i < board->people->len && !changed; i++)
-    changed = used[i] != ((PairingsBoardPerson *) g_ptr_array_index (board->people, i))->used;
   changed |= mentees->len != board->mentees->len;
   for (guint i = 0; i < mentees->len && !changed; i++)
     changed = g_ptr_array_index (mentees, i) != g_ptr_array_index (board->mentees, i);
