@@ -756,6 +756,23 @@ has_count (gpointer data)
 
 /* The review page: mentees only, a score, two accepted at once, one undo;
  * the database says so at each step. */
+/* How many mapped text cells of the list below @root say exactly @text. */
+static guint
+count_cells (GtkWidget  *root,
+             const char *text)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        n++;
+      n += count_cells (child, text);
+    }
+  return n;
+}
+
 static void
 test_applications_page (Fixture       *f,
                         gconstpointer  data)
@@ -776,7 +793,19 @@ test_applications_page (Fixture       *f,
   page = PAIRINGS_APPLICATIONS_PAGE (find_widget (f->window, PAIRINGS_TYPE_APPLICATIONS_PAGE));
   g_assert_nonnull (page);
 
+  /* The rows on screen are kept across a filter and show their new
+   * applications: the list opens on mentees; with mentors only, no cell
+   * still says "Mentee", and back with mentees, none says "Mentor". */
+  settle (f->window);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (page), "Mentee"), >, 10);
+  pairings_applications_page_set_role_filter (page, PAIRINGS_ROLE_MENTOR);
+  settle (f->window);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (page), "Mentor"), >, 10);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (page), "Mentee"), ==, 0);
   pairings_applications_page_set_role_filter (page, PAIRINGS_ROLE_MENTEE);
+  settle (f->window);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (page), "Mentee"), >, 10);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (page), "Mentor"), ==, 0);
   model = pairings_applications_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

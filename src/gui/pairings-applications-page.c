@@ -24,6 +24,285 @@
 #include "pairings-review.h"
 #include "pairings-stats.h"
 
+/* Rows that stay --------------------------------------------------------------
+ *
+ * The column view shows PairingsRows, not the applications themselves: a
+ * row stands for a position of the list and says "changed" when the
+ * application there changes. When the whole list changes (a search, a
+ * sort), the rows on screen get new contents instead of being replaced: GTK
+ * 4.8 destroys and makes again every row widget it keeps (about 200, ten
+ * cells each) for items it has not seen, 380–430 ms a search in a list of
+ * 100,000; contents changed in place cost 16–27 ms (bench/README.md). Only
+ * the difference in length is told as items-changed, at the end.
+ */
+
+#define PAIRINGS_TYPE_ROW (pairings_row_get_type ())
+G_DECLARE_FINAL_TYPE (PairingsRow, pairings_row, PAIRINGS, ROW, GObject)
+
+struct _PairingsRow
+{
+  GObject              parent_instance;
+  PairingsApplication *app;
+};
+
+G_DEFINE_FINAL_TYPE (PairingsRow, pairings_row, G_TYPE_OBJECT)
+
+static guint row_changed_signal;
+
+static void
+pairings_row_finalize (GObject *object)
+{
+  g_clear_object (&PAIRINGS_ROW (object)->app);
+  G_OBJECT_CLASS (pairings_row_parent_class)->finalize (object);
+}
+
+static void
+pairings_row_class_init (PairingsRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pairings_row_finalize;
+  row_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                     NULL, G_TYPE_NONE, 0);
+}
+
+static void
+pairings_row_init (PairingsRow *self)
+{
+}
+
+#define PAIRINGS_TYPE_ROWS (pairings_rows_get_type ())
+G_DECLARE_FINAL_TYPE (PairingsRows, pairings_rows, PAIRINGS, ROWS, GObject)
+
+struct _PairingsRows
+{
+  GObject     parent_instance;
+  GListModel *source;
+  GPtrArray  *rows;       /* a PairingsRow per position, or NULL until asked for */
+};
+
+static void pairings_rows_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PairingsRows, pairings_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pairings_rows_list_init))
+
+static GType
+pairings_rows_get_item_type (GListModel *model)
+{
+  return PAIRINGS_TYPE_ROW;
+}
+
+static guint
+pairings_rows_get_n_items (GListModel *model)
+{
+  return PAIRINGS_ROWS (model)->rows->len;
+}
+
+static gpointer
+pairings_rows_get_item (GListModel *model,
+                        guint       position)
+{
+  PairingsRows *self = PAIRINGS_ROWS (model);
+  PairingsRow *row;
+
+  if (position >= self->rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->rows, position);
+  if (row == NULL)
+    {
+      row = g_object_new (PAIRINGS_TYPE_ROW, NULL);
+      row->app = g_list_model_get_item (self->source, position);
+      g_ptr_array_index (self->rows, position) = row;
+    }
+  return g_object_ref (row);
+}
+
+static void
+pairings_rows_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pairings_rows_get_item_type;
+  iface->get_n_items = pairings_rows_get_n_items;
+  iface->get_item = pairings_rows_get_item;
+}
+
+static void
+on_source_changed (GListModel   *source,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   PairingsRows *self)
+{
+  guint kept = MIN (removed, added);
+
+  /* The first rows of the change stay, with new contents; a row nobody
+   * holds any more is let go rather than refreshed. */
+  for (guint i = position; i < position + kept; i++)
+    {
+      PairingsRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row == NULL)
+        continue;
+      if (G_OBJECT (row)->ref_count == 1)
+        {
+          g_object_unref (row);
+          g_ptr_array_index (self->rows, i) = NULL;
+          continue;
+        }
+      g_clear_object (&row->app);
+      row->app = g_list_model_get_item (source, i);
+      g_signal_emit (row, row_changed_signal, 0);
+    }
+  if (removed > kept)
+    g_ptr_array_remove_range (self->rows, position + kept, removed - kept);
+  else if (added > kept)
+    {
+      guint at = position + kept;
+      guint more = added - kept;
+
+      g_ptr_array_set_size (self->rows, self->rows->len + more);
+      memmove (self->rows->pdata + at + more, self->rows->pdata + at,
+               (self->rows->len - more - at) * sizeof (gpointer));
+      memset (self->rows->pdata + at, 0, more * sizeof (gpointer));
+    }
+  if (removed != added)
+    g_list_model_items_changed (G_LIST_MODEL (self), position + kept, removed - kept, added - kept);
+}
+
+static void
+pairings_rows_dispose (GObject *object)
+{
+  PairingsRows *self = PAIRINGS_ROWS (object);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, on_source_changed, self);
+  g_clear_object (&self->source);
+  G_OBJECT_CLASS (pairings_rows_parent_class)->dispose (object);
+}
+
+static void
+pairings_rows_finalize (GObject *object)
+{
+  g_ptr_array_unref (PAIRINGS_ROWS (object)->rows);
+  G_OBJECT_CLASS (pairings_rows_parent_class)->finalize (object);
+}
+
+static void
+pairings_rows_class_init (PairingsRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pairings_rows_dispose;
+  G_OBJECT_CLASS (klass)->finalize = pairings_rows_finalize;
+}
+
+static void
+row_unref (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
+static void
+pairings_rows_init (PairingsRows *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (row_unref);
+}
+
+static PairingsRows *
+pairings_rows_new (GListModel *source)
+{
+  PairingsRows *self = g_object_new (PAIRINGS_TYPE_ROWS, NULL);
+
+  self->source = g_object_ref (source);
+  g_ptr_array_set_size (self->rows, g_list_model_get_n_items (source));
+  g_signal_connect (source, "items-changed", G_CALLBACK (on_source_changed), self);
+  return self;
+}
+
+/* The applications the page shows, in its order: a list over the rows that
+ * gives their applications (for tests and benchmarks; the items are read
+ * when asked, a row's new contents are not told as items-changed). */
+#define PAIRINGS_TYPE_SHOWN (pairings_shown_get_type ())
+G_DECLARE_FINAL_TYPE (PairingsShown, pairings_shown, PAIRINGS, SHOWN, GObject)
+
+struct _PairingsShown
+{
+  GObject     parent_instance;
+  GListModel *rows;   /* the selection model, over the rows */
+};
+
+static void pairings_shown_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PairingsShown, pairings_shown, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pairings_shown_list_init))
+
+static GType
+pairings_shown_get_item_type (GListModel *model)
+{
+  return PAIRINGS_TYPE_APPLICATION;
+}
+
+static guint
+pairings_shown_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (PAIRINGS_SHOWN (model)->rows);
+}
+
+static gpointer
+pairings_shown_get_item (GListModel *model,
+                         guint       position)
+{
+  g_autoptr(PairingsRow) row = g_list_model_get_item (PAIRINGS_SHOWN (model)->rows, position);
+
+  return row != NULL && row->app != NULL ? g_object_ref (row->app) : NULL;
+}
+
+static void
+pairings_shown_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pairings_shown_get_item_type;
+  iface->get_n_items = pairings_shown_get_n_items;
+  iface->get_item = pairings_shown_get_item;
+}
+
+static void
+pairings_shown_dispose (GObject *object)
+{
+  PairingsShown *self = PAIRINGS_SHOWN (object);
+
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  g_clear_object (&self->rows);
+  G_OBJECT_CLASS (pairings_shown_parent_class)->dispose (object);
+}
+
+static void
+pairings_shown_class_init (PairingsShownClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pairings_shown_dispose;
+}
+
+static void
+pairings_shown_init (PairingsShown *self)
+{
+}
+
+static void
+on_shown_rows_changed (GListModel    *rows,
+                       guint          position,
+                       guint          removed,
+                       guint          added,
+                       PairingsShown *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static PairingsShown *
+pairings_shown_new (GListModel *rows)
+{
+  PairingsShown *self = g_object_new (PAIRINGS_TYPE_SHOWN, NULL);
+
+  self->rows = g_object_ref (rows);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (on_shown_rows_changed), self);
+  return self;
+}
+
 struct _PairingsApplicationsPage
 {
   GtkWidget           parent_instance;
@@ -32,6 +311,8 @@ struct _PairingsApplicationsPage
   PairingsCohort     *cohort;
   char               *reviewer;
   PairingsApplicationList *list;
+  PairingsRows            *rows;   /* what the column view shows of @list */
+  PairingsShown           *shown_list;  /* the same, as applications */
   guint               search_idle;
   GtkMultiSelection  *selection;
   PairingsApplication *shown;
@@ -140,14 +421,34 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_cell (PairingsRow *row,
+           GtkWidget   *cell)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  g_autofree char *text = row->app != NULL ? cell_text (row->app, column) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
+
+static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = cell_text (gtk_list_item_get_item (item), column);
+  PairingsRow *row = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  g_object_set_data (G_OBJECT (cell), "column", user_data);
+  show_cell (row, cell);
+  g_signal_connect_object (row, "changed", G_CALLBACK (show_cell), cell, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_cell, gtk_list_item_get_child (item));
 }
 
 static GArray *
@@ -207,8 +508,12 @@ restore_selection (PairingsApplicationsPage *self,
 
   if (--self->holding > 0)
     return;
-  if (gtk_multi_selection_get_model (self->selection) != G_LIST_MODEL (self->list))
-    gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  if (self->rows == NULL || self->rows->source != G_LIST_MODEL (self->list))
+    {
+      g_clear_object (&self->rows);
+      self->rows = pairings_rows_new (G_LIST_MODEL (self->list));
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+    }
   select_ids (self, ids);
   on_selection_changed (self);
 }
@@ -271,6 +576,7 @@ add_columns (PairingsApplicationsPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
       column = gtk_column_view_column_new (_(column_titles[c]), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -485,7 +791,7 @@ first_selected (PairingsApplicationsPage *self)
 
   if (gtk_bitset_is_empty (selected))
     return NULL;
-  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+  return self->list != NULL ? g_list_model_get_item (G_LIST_MODEL (self->list), gtk_bitset_get_nth (selected, 0)) : NULL;
 }
 
 static void
@@ -657,6 +963,7 @@ pairings_applications_page_show (PairingsApplicationsPage *self,
   if (self->cohort != cohort || self->store != store)
     {
       gtk_multi_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->rows);
       g_clear_object (&self->list);
     }
   g_set_object (&self->store, store);
@@ -846,11 +1153,13 @@ pairings_applications_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PAIRINGS_TYPE_APPLICATIONS_PAGE);
   g_clear_object (&self->shown);
+  g_clear_object (&self->shown_list);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->cohort);
   g_clear_pointer (&self->reviewer, g_free);
   g_clear_pointer (&self->reviewed, g_hash_table_unref);
+  g_clear_object (&self->rows);
   g_clear_object (&self->list);
   g_clear_object (&self->types);
 
@@ -940,6 +1249,7 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
 
   add_columns (self);
   self->selection = gtk_multi_selection_new (NULL);
+  self->shown_list = pairings_shown_new (G_LIST_MODEL (self->selection));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
@@ -962,7 +1272,7 @@ pairings_applications_page_init (PairingsApplicationsPage *self)
 GListModel *
 pairings_applications_page_get_model (PairingsApplicationsPage *self)
 {
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->shown_list);
 }
 
 void
