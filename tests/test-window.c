@@ -2718,6 +2718,27 @@ test_board_selection (Fixture       *f,
     g_free (payloads[i]);
 }
 
+/* The keyboard shortcuts window (Ctrl+?, set up by the application from
+ * the resources) lists the board's and the Applications page's keys too. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  PairingsWindow *window = open_window (f, 1280, 800);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  gtk_window_set_transient_for (GTK_WINDOW (shortcuts), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (shortcuts));
+  settle (f->window);
+  g_assert_nonnull (find_label (shortcuts, "Move the pair up or down its column"));
+  g_assert_nonnull (find_label (shortcuts, "Accept"));
+  g_assert_nonnull (find_label (shortcuts, "Undo"));
+  screenshot (shortcuts, "shortcuts", NULL);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2790,6 +2811,7 @@ main (int    argc,
   ADD ("/window/delete-person", test_delete_person);
   ADD ("/window/anonymise-cohort", test_anonymise_cohort);
   ADD ("/window/restore-backup", test_restore_backup);
+  ADD ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();
