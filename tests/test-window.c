@@ -548,18 +548,25 @@ test_french (Fixture       *f,
   setlocale (LC_ALL, "");
 }
 
-static PairingsImportDialog *
-find_import_dialog (void)
+/* The first shown toplevel window of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (PAIRINGS_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return PAIRINGS_IMPORT_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
+}
+
+static PairingsImportDialog *
+find_import_dialog (void)
+{
+  return find_toplevel (PAIRINGS_TYPE_IMPORT_DIALOG);
 }
 
 static gboolean
@@ -1120,15 +1127,7 @@ assert_board_matches_database (PairingsBoardPage *page,
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* The board's actions, as the drags, the keyboard and the card menus use
@@ -1465,6 +1464,30 @@ on_child_exit (GPid     pid,
 {
   *(gboolean *) data = TRUE;
   g_spawn_close_pid (pid);
+}
+
+/* Runs an xdotool script (words separated by spaces) to its end. */
+static void
+run_xdotool (Fixture    *f,
+             const char *script)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_auto(GStrv) args = g_strsplit (script, " ", -1);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) full = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_assert_nonnull (xdotool);   /* build-aux/setup-debian.sh installs it */
+  g_strv_builder_add (argv, xdotool);
+  g_strv_builder_addv (argv, (const char **) args);
+  full = g_strv_builder_end (argv);
+  g_assert_true (g_spawn_async (NULL, full, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit, &done);
+  wait_until (child_done, &done, 30);
+  settle (f->window);
 }
 
 /* How many different grey levels the window shows inside @widget's
@@ -2005,12 +2028,8 @@ test_board_pointer_drag (Fixture       *f,
   GtkWidget *from, *to;
   g_autoptr(GError) error = NULL;
   g_autofree char *script = NULL;
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   int x1, y1, x2, y2;
-  gboolean done = FALSE;
-  GPid pid;
 
-  g_assert_nonnull (xdotool);   /* build-aux/setup-debian.sh installs it */
   load_demo (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
   page = PAIRINGS_BOARD_PAGE (find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE));
@@ -2039,20 +2058,7 @@ test_board_pointer_drag (Fixture       *f,
                             " mousemove %d %d sleep 0.2 mousemove %d %d sleep 0.2 mousemove %d %d sleep 0.5"
                             " mouseup 1 sleep 0.3",
                             x1, y1, x1 + 12, y1 + 6, (x1 + x2) / 2, (y1 + y2) / 2, x2 - 4, y2 - 2, x2, y2);
-  {
-    g_auto(GStrv) args = g_strsplit (script, " ", -1);
-    g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
-    g_auto(GStrv) full = NULL;
-
-    g_strv_builder_add (argv, xdotool);
-    g_strv_builder_addv (argv, (const char **) args);
-    full = g_strv_builder_end (argv);
-    g_assert_true (g_spawn_async (NULL, full, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
-    g_assert_no_error (error);
-  }
-  g_child_watch_add (pid, on_child_exit, &done);
-  wait_until (child_done, &done, 30);
-  settle (f->window);
+  run_xdotool (f, script);
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pairs WHERE mentor_application_id = %" G_GINT64_FORMAT
@@ -2396,15 +2402,7 @@ test_anonymise_cohort (Fixture       *f,
 static GtkFileChooser *
 find_file_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-  return NULL;
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 }
 
 static void
@@ -2522,30 +2520,6 @@ test_restore_backup (Fixture       *f,
       g_unlink (child);
     }
   g_rmdir (backups_dir);
-}
-
-/* Runs an xdotool script (words separated by spaces) to its end. */
-static void
-run_xdotool (Fixture    *f,
-             const char *script)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_auto(GStrv) args = g_strsplit (script, " ", -1);
-  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
-  g_auto(GStrv) full = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_assert_nonnull (xdotool);   /* build-aux/setup-debian.sh installs it */
-  g_strv_builder_add (argv, xdotool);
-  g_strv_builder_addv (argv, (const char **) args);
-  full = g_strv_builder_end (argv);
-  g_assert_true (g_spawn_async (NULL, full, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &done);
-  wait_until (child_done, &done, 30);
-  settle (f->window);
 }
 
 static void
