@@ -27,13 +27,6 @@
  * line ends, a quote that is never closed at the top of a large file). */
 #define MAX_PENDING (16 * 1024 * 1024)
 
-typedef struct
-{
-  GPtrArray *fields;
-  guint      line;
-  gboolean   oversized;
-} Record;
-
 struct _PairingsCsvReader
 {
   GInputStream        *stream;
@@ -51,8 +44,14 @@ struct _PairingsCsvReader
   gboolean             finished;
 
   struct csv_parser    parser;
-  Record              *current;    /* the record being parsed */
-  gboolean             in_record;
+  /* The record being parsed: its fields' bytes, each followed by a NUL,
+   * and their lengths. A record ends up in one block of memory. */
+  GString             *record_bytes;
+  GArray              *record_lengths;
+  guint                record_line;
+  gboolean             record_oversized;
+  gboolean             record_open;  /* a field of it has been seen */
+  gboolean             in_record;    /* a line of it has been fed */
   guint                line;       /* the physical line fed next */
   GQueue               ready;
 };
@@ -74,20 +73,49 @@ pairings_csv_encoding_get_label (PairingsCsvEncoding encoding)
 }
 
 static void
-record_free (Record *record)
+open_record (PairingsCsvReader *self,
+             guint              line)
 {
-  if (record->fields != NULL)
-    g_ptr_array_unref (record->fields);
-  g_free (record);
+  self->record_open = TRUE;
+  self->record_line = line;
+  self->record_oversized = FALSE;
+  g_string_truncate (self->record_bytes, 0);
+  g_array_set_size (self->record_lengths, 0);
 }
 
-static Record *
-record_new (guint line)
+/* The record as one allocation: the structure, the field pointers (with a
+ * NULL after the last), the lengths, then the text. */
+static PairingsCsvRecord *
+close_record (PairingsCsvReader *self)
 {
-  Record *record = g_new0 (Record, 1);
+  guint n = self->record_lengths->len;
+  gsize size = sizeof (PairingsCsvRecord) + (n + 1) * sizeof (char *) + n * sizeof (gsize) +
+               self->record_bytes->len;
+  PairingsCsvRecord *record = g_malloc (size);
+  char *text;
+  gsize offset = 0;
 
-  record->fields = g_ptr_array_new_with_free_func (g_free);
-  record->line = line;
+  record->n_fields = n;
+  record->line = self->record_line;
+  record->oversized = self->record_oversized;
+  record->fields = (char **) (record + 1);
+  record->lengths = (gsize *) (record->fields + n + 1);
+  text = (char *) (record->lengths + n);
+  if (self->record_bytes->len > 0)
+    memcpy (text, self->record_bytes->str, self->record_bytes->len);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = g_array_index (self->record_lengths, gsize, i);
+
+      record->fields[i] = text + offset;
+      record->lengths[i] = length;
+      offset += length + 1;
+    }
+  record->fields[n] = NULL;
+
+  self->record_open = FALSE;
+  g_string_truncate (self->record_bytes, 0);
+  g_array_set_size (self->record_lengths, 0);
   return record;
 }
 
@@ -99,18 +127,20 @@ on_field (void   *data,
           void   *user_data)
 {
   PairingsCsvReader *self = user_data;
-  Record *record = self->current;
 
-  if (record == NULL)
-    record = self->current = record_new (self->line);
+  if (!self->record_open)
+    open_record (self, self->line);
 
-  if (record->fields->len >= PAIRINGS_CSV_MAX_FIELDS || length > PAIRINGS_CSV_MAX_FIELD)
+  if (self->record_lengths->len >= PAIRINGS_CSV_MAX_FIELDS || length > PAIRINGS_CSV_MAX_FIELD)
     {
-      record->oversized = TRUE;
+      self->record_oversized = TRUE;
       return;
     }
 
-  g_ptr_array_add (record->fields, g_strndup (data != NULL ? data : "", length));
+  if (length > 0)
+    g_string_append_len (self->record_bytes, data, (gssize) length);
+  g_string_append_c (self->record_bytes, '\0');
+  g_array_append_val (self->record_lengths, length);
 }
 
 static void
@@ -119,10 +149,9 @@ on_record (int   terminator,
 {
   PairingsCsvReader *self = user_data;
 
-  if (self->current == NULL)
-    self->current = record_new (self->line);
-  g_queue_push_tail (&self->ready, self->current);
-  self->current = NULL;
+  if (!self->record_open)
+    open_record (self, self->line);
+  g_queue_push_tail (&self->ready, close_record (self));
   self->in_record = FALSE;
 }
 
@@ -355,7 +384,7 @@ feed_lines (PairingsCsvReader  *self,
       if (!self->in_record && !is_blank_line (start, line_length))
         {
           self->in_record = TRUE;
-          self->current = record_new (self->line);
+          open_record (self, self->line);
         }
       if (!feed (self, start, line_length, error))
         return FALSE;
@@ -373,7 +402,7 @@ feed_lines (PairingsCsvReader  *self,
       g_set_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_TOO_LARGE,
                    _("%s, line %u: the line or the field is longer than %d MB; this is not a "
                      "form’s answers"),
-                   self->name, self->current != NULL ? self->current->line : self->line,
+                   self->name, self->record_open ? self->record_line : self->line,
                    MAX_PENDING / (1024 * 1024));
       return FALSE;
     }
@@ -384,7 +413,7 @@ static gboolean
 finish (PairingsCsvReader  *self,
         GError            **error)
 {
-  guint start = self->current != NULL ? self->current->line : self->line;
+  guint start = self->record_open ? self->record_line : self->line;
 
   /* libcsv reports an unclosed quote only in its strict mode, which also
    * refuses a stray quote inside a plain field ("5'11""), common in forms;
@@ -416,15 +445,12 @@ advance (PairingsCsvReader  *self,
 }
 
 gboolean
-pairings_csv_reader_next (PairingsCsvReader  *self,
-                          GPtrArray         **fields,
-                          guint              *line,
-                          gboolean           *oversized,
-                          GError            **error)
+pairings_csv_reader_next_record (PairingsCsvReader  *self,
+                                 PairingsCsvRecord **record,
+                                 GError            **error)
 {
-  Record *record;
-
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (record != NULL && *record == NULL, FALSE);
 
   while (g_queue_is_empty (&self->ready))
     {
@@ -434,13 +460,31 @@ pairings_csv_reader_next (PairingsCsvReader  *self,
         return FALSE;
     }
 
-  record = g_queue_pop_head (&self->ready);
-  *fields = g_steal_pointer (&record->fields);
+  *record = g_queue_pop_head (&self->ready);
+  return TRUE;
+}
+
+gboolean
+pairings_csv_reader_next (PairingsCsvReader  *self,
+                          GPtrArray         **fields,
+                          guint              *line,
+                          gboolean           *oversized,
+                          GError            **error)
+{
+  g_autofree PairingsCsvRecord *record = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!pairings_csv_reader_next_record (self, &record, error))
+    return FALSE;
+
+  *fields = g_ptr_array_new_full (record->n_fields, g_free);
+  for (guint i = 0; i < record->n_fields; i++)
+    g_ptr_array_add (*fields, g_memdup2 (record->fields[i], record->lengths[i] + 1));
   if (line != NULL)
     *line = record->line;
   if (oversized != NULL)
     *oversized = record->oversized;
-  record_free (record);
   return TRUE;
 }
 
@@ -555,6 +599,8 @@ pairings_csv_reader_new (GInputStream  *stream,
   self->name = g_strdup (display_name != NULL ? display_name : "CSV");
   self->raw = g_byte_array_sized_new (CHUNK_SIZE);
   self->text = g_string_sized_new (CHUNK_SIZE);
+  self->record_bytes = g_string_sized_new (4096);
+  self->record_lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
   self->iconv = (GIConv) -1;
   self->line = 1;
   g_queue_init (&self->ready);
@@ -606,9 +652,11 @@ pairings_csv_reader_free (PairingsCsvReader *self)
     return;
 
   csv_free (&self->parser);
-  g_queue_clear_full (&self->ready, (GDestroyNotify) record_free);
-  if (self->current != NULL)
-    record_free (self->current);
+  g_queue_clear_full (&self->ready, g_free);
+  if (self->record_bytes != NULL)
+    g_string_free (self->record_bytes, TRUE);
+  if (self->record_lengths != NULL)
+    g_array_unref (self->record_lengths);
   if (self->iconv != (GIConv) -1)
     g_iconv_close (self->iconv);
   g_clear_object (&self->stream);

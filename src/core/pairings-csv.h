@@ -36,6 +36,17 @@ typedef enum
 
 typedef struct _PairingsCsvReader PairingsCsvReader;
 
+/* A record in one block of memory: free it with g_free(). @fields[i] is
+ * NUL-terminated, @lengths[i] bytes long, and @fields ends with NULL. */
+typedef struct
+{
+  guint      n_fields;
+  guint      line;       /* the physical line it starts on, 1 for the header */
+  gboolean   oversized;  /* a field or the number of fields past the limits */
+  char     **fields;
+  gsize     *lengths;
+} PairingsCsvRecord;
+
 GQuark              pairings_csv_error_quark          (void);
 const char         *pairings_csv_encoding_get_label   (PairingsCsvEncoding  encoding);
 
@@ -60,6 +71,12 @@ gboolean            pairings_csv_reader_next          (PairingsCsvReader   *read
                                                        GPtrArray          **fields,
                                                        guint               *line,
                                                        gboolean            *oversized,
+                                                       GError             **error);
+
+/* The same as a record of its own, without a copy of every field: what a
+ * large import reads. @record must point to NULL. */
+gboolean            pairings_csv_reader_next_record   (PairingsCsvReader   *reader,
+                                                       PairingsCsvRecord  **record,
                                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PairingsCsvReader, pairings_csv_reader_free)

@@ -636,7 +636,7 @@ _pairings_store_open_full (const char              *path,
 
   configure_sqlite ();
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       _pairings_store_set_error (self, rc, error);
