@@ -668,10 +668,6 @@ test_cancel (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* The import reads on one thread and writes on another, in batches: notes
- * made on either side come out in the order of the file, a file that
- * breaks after many batches leaves nothing behind, and the database is
- * back in WAL mode afterwards. */
 /* What an import changes on its connection for its own length, back as
  * it was: WAL, foreign keys and CHECK constraints enforced. */
 static void
@@ -687,6 +683,10 @@ assert_connection_restored (Fixture *f)
                                         NULL));
 }
 
+/* The import reads on one thread and writes on another, in batches: notes
+ * made on either side come out in the order of the file, a file that
+ * breaks after many batches leaves nothing behind, and the database is
+ * back in WAL mode afterwards. */
 static void
 test_pipeline (Fixture       *f,
                gconstpointer  data)
@@ -750,6 +750,104 @@ test_pipeline (Fixture       *f,
     g_assert_cmpstr (before, ==, after);
   }
   assert_connection_restored (f);
+}
+
+static int
+count_statement (unsigned  type,
+                 void     *data,
+                 void     *stmt,
+                 void     *sql)
+{
+  GPtrArray *seen = data;
+
+  g_ptr_array_add (seen, g_strdup (sql));
+  return 0;
+}
+
+static gboolean
+ran (GPtrArray  *seen,
+     const char *sql)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (strstr (g_ptr_array_index (seen, i), sql) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A large file drops the people's address index and builds it again at the
+ * end: afterwards the index is there and unique, duplicates in the file
+ * are still found, and a large file that fails leaves the index (and
+ * everything else) as it was. A small file keeps the index. */
+static void
+test_deferred_index (Fixture       *f,
+                     gconstpointer  data)
+{
+  PairingsImportOptions options = { pairings_cohort_get_id (f->cohort), PAIRINGS_ROLE_MENTEE, NULL, FALSE, FALSE };
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PairingsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *motivation = g_strnfill (300, 'm');
+  GString *csv = g_string_new ("Timestamp,Email,Name,Motivation\r\n");
+  const char *unique_index = "SELECT count(*) FROM pragma_index_list('people')"
+                             " WHERE name = 'people_email_key' AND \"unique\"";
+
+  sqlite3_trace_v2 (_pairings_store_get_db (f->store), SQLITE_TRACE_STMT, count_statement, seen);
+
+  /* 5,000 rows of 350 bytes: 1.7 MB. Every 500th row is the same person
+   * again, with a later answer. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "2025-02-01T%02u:%02u:%02uZ,person%u@lab.example,Person %u,%s\r\n",
+                            10 + i / 3600, (i / 60) % 60, i % 60, i % 500 == 499 ? 0 : i, i, motivation);
+  path = write_file (f, "large.csv", csv->str, (gssize) csv->len);
+  g_assert_true (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (ran (seen, "DROP INDEX people_email_key"));
+  g_assert_true (ran (seen, "CREATE UNIQUE INDEX people_email_key"));
+  g_assert_cmpuint (report->imported, ==, 4990);
+  g_assert_cmpuint (report->updated, ==, 10);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM people"), ==, 4990);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT email_key) FROM people"), ==, 4990);
+  g_assert_cmpint (query_int (f->store, unique_index), ==, 1);
+  g_assert_false (_pairings_store_exec (f->store, "INSERT INTO people (email, email_key, name)"
+                                                  " VALUES ('x@lab.example', 'person7@lab.example', 'X')",
+                                        NULL));
+  assert_connection_restored (f);
+  g_clear_pointer (&report, pairings_import_report_free);
+
+  /* The same number of other people, then a quote that never closes. */
+  before = content_digest (f);
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "Timestamp,Email,Name,Motivation\r\n");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "2025-02-01T11:00:00Z,other%u@lab.example,Other %u,%s\r\n", i, i, motivation);
+  g_string_append (csv, "2025-02-01T11:00:00Z,last@lab.example,Last,\"never closed\r\n");
+  broken = write_file (f, "broken.csv", csv->str, (gssize) csv->len);
+  g_ptr_array_set_size (seen, 0);
+  g_assert_false (pairings_import_file (f->store, broken, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, PAIRINGS_CSV_ERROR, PAIRINGS_CSV_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_true (ran (seen, "DROP INDEX people_email_key"));
+  after = content_digest (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (f->store, unique_index), ==, 1);
+  assert_connection_restored (f);
+
+  /* A small file into the 4,990 people keeps the index. */
+  small = write_file (f, "small.csv",
+                      "Timestamp,Email,Name\r\n2025-02-01T12:00:00Z,new@lab.example,New\r\n", -1);
+  g_ptr_array_set_size (seen, 0);
+  g_assert_true (pairings_import_file (f->store, small, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_false (ran (seen, "DROP INDEX"));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM people"), ==, 4991);
+
+  sqlite3_trace_v2 (_pairings_store_get_db (f->store), 0, NULL, NULL);
+  g_string_free (csv, TRUE);
 }
 
 /* Round trip ---------------------------------------------------------------------- */
@@ -940,6 +1038,7 @@ main (int    argc,
   ADD ("/import/strict-and-dry-run", test_strict_and_dry_run);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/pipeline", test_pipeline);
+  ADD ("/import/deferred-index", test_deferred_index);
   ADD ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/timestamps", test_timestamps);
   g_test_add_func ("/import/normalize", test_normalize);

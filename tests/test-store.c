@@ -292,6 +292,18 @@ test_migrate_fixtures (Fixture       *f,
       g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications"), ==, 2);
       g_assert_cmpint (query_int (store, "SELECT count(*) FROM pairs"), ==, 1);
       g_assert_cmpint (query_int (store, "SELECT count(*) FROM confidential_answers"), ==, 1);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM people"), ==, 2);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM applications a JOIN people p"
+                                         " ON p.id = a.person_id"), ==, 2);
+      /* Version 3 holds the address key in a named unique index. */
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_index_list('people')"
+                                         " WHERE name = 'people_email_key' AND \"unique\""), ==, 1);
+      g_assert_false (_pairings_store_exec (store, "INSERT INTO people (email, email_key, name)"
+                                                   " SELECT email, email_key, name FROM people LIMIT 1",
+                                            NULL));
+      if (version >= 2)
+        g_assert_cmpint (query_int (store, "SELECT count(*) FROM confidential_before"), ==, 1);
+      g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
       {
         g_autofree char *check = query_text (store, "PRAGMA integrity_check");
         g_assert_cmpstr (check, ==, "ok");

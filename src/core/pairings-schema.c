@@ -183,9 +183,32 @@ static const char schema_v2[] =
   ");"
   "CREATE INDEX events_action ON events(action, undone);";
 
+/* Version 3: the people's unique address key is a named index instead of a
+ * UNIQUE constraint, so that a large import can drop it and build it again
+ * at the end, in order, which is much quicker than inserting each new
+ * address at a random place in it (the transaction keeps the change atomic;
+ * pairings-import.c). SQLite cannot drop a constraint, so the table is made
+ * again, as SQLite documents for such changes: its rows and ids are copied
+ * and nothing that refers to people changes. The store runs migrations with
+ * foreign keys off, and checks them before it commits. */
+static const char schema_v3[] =
+  "CREATE TABLE people_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  email TEXT NOT NULL,"
+  "  email_key TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "INSERT INTO people_v3 (id, email, email_key, name, created_at)"
+  "  SELECT id, email, email_key, name, created_at FROM people;"
+  "DROP TABLE people;"
+  "ALTER TABLE people_v3 RENAME TO people;"
+  "CREATE UNIQUE INDEX people_email_key ON people(email_key);";
+
 static const PairingsMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PAIRINGS_STORE_SCHEMA_VERSION);

@@ -585,7 +585,15 @@ migrate (PairingsStore            *self,
     g_autofree char *pragmas =
       g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                        target, PAIRINGS_STORE_APPLICATION_ID);
-    if (!_pairings_store_exec (self, pragmas, &local_error))
+    int broken = 0;
+
+    if (query_int (self, "SELECT count(*) FROM pragma_foreign_key_check", &broken, &local_error) &&
+        broken > 0)
+      g_set_error (&local_error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION,
+                   g_dngettext (GETTEXT_PACKAGE, "%d row refers to a row that does not exist",
+                                "%d rows refer to rows that do not exist", broken),
+                   broken);
+    if (local_error != NULL || !_pairings_store_exec (self, pragmas, &local_error))
       {
         _pairings_store_rollback (self);
         goto failed;
@@ -649,12 +657,20 @@ _pairings_store_open_full (const char              *path,
   if (!check_identity (self, &version, error))
     return NULL;
 
+  /* Foreign keys are enforced once the schema is current: a migration may
+   * make a table again, which must not cascade to the rows that refer to
+   * it; migrate() checks every reference before it commits. */
   if (!_pairings_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_pairings_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_pairings_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !_pairings_store_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+      !_pairings_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* Temporary tables (an import's copy of confidential answers) and
+       * statement journals stay in memory: personal data never goes to a
+       * temporary file, and an import's statements write nothing twice. */
+      !_pairings_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
-  if (!migrate (self, version, migrations, n_migrations, error))
+  if (!migrate (self, version, migrations, n_migrations, error) ||
+      !_pairings_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
   return g_steal_pointer (&self);

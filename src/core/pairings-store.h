@@ -29,7 +29,7 @@ typedef enum
 } PairingsStoreError;
 
 /* The schema version this build writes, kept in PRAGMA user_version. */
-#define PAIRINGS_STORE_SCHEMA_VERSION 2
+#define PAIRINGS_STORE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every Pairings database: "Pair" in ASCII. */
 #define PAIRINGS_STORE_APPLICATION_ID 0x50616972
