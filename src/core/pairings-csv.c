@@ -339,6 +339,29 @@ is_blank_line (const char *line,
   return TRUE;
 }
 
+/* The first CR or LF from @p, or @limit: memchr() looks at many bytes at a
+ * time, where a loop looks at one. It looks in windows, so that a file
+ * with only one kind of line end is not searched to its end for the other
+ * on every line. */
+static const char *
+line_end (const char *p,
+          const char *limit)
+{
+  while (p < limit)
+    {
+      gsize n = MIN ((gsize) (limit - p), 512);
+      const char *lf = memchr (p, '\n', n);
+      const char *cr = memchr (p, '\r', lf != NULL ? (gsize) (lf - p) : n);
+
+      if (cr != NULL)
+        return cr;
+      if (lf != NULL)
+        return lf;
+      p += n;
+    }
+  return limit;
+}
+
 /* Hands every complete physical line of the decoded text to libcsv. A CR
  * at the very end waits for the next chunk: it may be half of a CRLF. */
 static gboolean
@@ -359,8 +382,7 @@ feed_lines (PairingsCsvReader  *self,
       /* What an earlier chunk scanned is not scanned again: a long line
        * costs its length, not its length squared. */
       self->scanned = 0;
-      while (end < limit && *end != '\n' && *end != '\r')
-        end++;
+      end = line_end (end, limit);
 
       if (end == limit && !self->eof)
         {

@@ -56,6 +56,7 @@ typedef struct
   GHashTable                  *people;            /* email key → person id */
   GHashTable                  *stages;            /* raw label → stage + 1, or 0 unknown */
   GHashTable                  *answers;           /* raw answer → JSON array */
+  GHashTable                  *languages;         /* raw answer → JSON array */
   GArray                      *row_notes;         /* notes made while reading rows */
   char                        *now;
 } Import;
@@ -234,8 +235,29 @@ format_wall_time (int year,
   t = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
   civil_from_days (t >= 0 ? t / 86400 : (t - 86399) / 86400, &y, &m, &d);
   t -= days_from_civil (y, m, d) * 86400;
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                          (int) (t / 3600), (int) (t / 60 % 60), (int) (t % 60));
+  if (y < 0 || y > 9999)
+    return NULL;
+  /* Written by hand: one import formats a timestamp per row. */
+  {
+    char *out = g_malloc (21);
+    int values[6] = { y, m, d, (int) (t / 3600), (int) (t / 60 % 60), (int) (t % 60) };
+    static const char tail[6] = { '-', '-', 'T', ':', ':', 'Z' };
+    char *q = out;
+
+    *q++ = (char) ('0' + values[0] / 1000);
+    *q++ = (char) ('0' + values[0] / 100 % 10);
+    *q++ = (char) ('0' + values[0] / 10 % 10);
+    *q++ = (char) ('0' + values[0] % 10);
+    *q++ = tail[0];
+    for (int i = 1; i < 6; i++)
+      {
+        *q++ = (char) ('0' + values[i] / 10 % 10);
+        *q++ = (char) ('0' + values[i] % 10);
+        *q++ = tail[i];
+      }
+    *q = '\0';
+    return out;
+  }
 }
 
 char *
@@ -431,19 +453,27 @@ typedef struct
   char                *submitted_at;
   char                *answers;
   gsize                answers_length;
-  char                *languages_json;
-  char                *groups_json;  /* NULL when there are no identity groups */
+  const char          *languages_json;  /* the import's, shared by equal answers */
+  const char          *groups_json;  /* likewise; NULL when there are no identity groups */
   const char          *types_json;  /* the import's, shared by equal answers */
+  GPtrArray           *owned;       /* JSON of answers too many to share */
 } Row;
+
+static GPtrArray *
+row_owned (Row *row)
+{
+  if (row->owned == NULL)
+    row->owned = g_ptr_array_new_with_free_func (g_free);
+  return row->owned;
+}
 
 static void
 row_clear (Row *row)
 {
+  g_clear_pointer (&row->owned, g_ptr_array_unref);
   g_free (row->key);
   g_free (row->submitted_at);
   g_free (row->answers);
-  g_free (row->languages_json);
-  g_free (row->groups_json);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -485,25 +515,75 @@ map_career_stage (Import              *import,
   return known;
 }
 
+/* Keeps @built for the answers equal to @answer, while the cache is small;
+ * past that, @row owns it (a file of all different answers must not take
+ * memory that grows with it). */
+static const char *
+share (GHashTable *cache,
+       const char *answer,
+       char       *built,
+       Row        *row)
+{
+  if (g_hash_table_size (cache) < 4096)
+    g_hash_table_insert (cache, g_strdup (answer), built);
+  else
+    g_ptr_array_add (row_owned (row), built);
+  return built;
+}
+
 static const char *
 options_json (Import     *import,
-              const char *answer)
+              const char *answer,
+              Row        *row)
 {
   const char *json;
+  g_auto(GStrv) options = NULL;
 
   if (answer == NULL || *answer == '\0')
     return "[]";
 
   json = g_hash_table_lookup (import->answers, answer);
-  if (json == NULL)
-    {
-      g_auto(GStrv) options = pairings_mapping_split_options (import->mapping, answer);
-      char *built = pairings_json_strv ((const char * const *) options);
+  if (json != NULL)
+    return json;
 
-      g_hash_table_insert (import->answers, g_strdup (answer), built);
-      json = built;
-    }
-  return json;
+  options = pairings_mapping_split_options (import->mapping, answer);
+  return share (import->answers, answer, pairings_json_strv ((const char * const *) options), row);
+}
+
+/* Languages are a free list ("French, English"), but a form's answers
+ * repeat too: each distinct answer is split once, for the first few
+ * thousand of them. */
+static const char *
+languages_json (Import     *import,
+                const char *answer,
+                Row        *row)
+{
+  const char *json;
+  char *built;
+  g_auto(GStrv) list = NULL;
+
+  if (answer == NULL || *answer == '\0')
+    return "[]";
+
+  json = g_hash_table_lookup (import->languages, answer);
+  if (json != NULL)
+    return json;
+
+  list = split_list (answer);
+  built = pairings_json_strv ((const char * const *) list);
+  return share (import->languages, answer, built, row);
+}
+
+/* pairings_email_key() of an address already trimmed and checked: an
+ * ASCII address (almost all) is lowered in one copy. */
+static char *
+email_key (const char *email,
+           gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) email[i] >= 0x80)
+      return pairings_email_key (email);
+  return g_ascii_strdown (email, (gssize) length);
 }
 
 /* Reads and checks one record; FALSE when it must be skipped (and then the
@@ -549,7 +629,7 @@ read_row (Import            *import,
                    row->email);
       return FALSE;
     }
-  row->key = pairings_email_key (row->email);
+  row->key = email_key (row->email, row->length[PAIRINGS_FIELD_EMAIL]);
 
   row->role = import->options->role;
   role = cell (import, record, PAIRINGS_FIELD_ROLE);
@@ -599,24 +679,13 @@ read_row (Import            *import,
     }
 
   types = cell (import, record, PAIRINGS_FIELD_MENTORING_TYPES);
-  row->types_json = options_json (import, types);
+  row->types_json = options_json (import, types, row);
   groups = cell (import, record, PAIRINGS_FIELD_IDENTITY_GROUPS);
-  if (groups != NULL && *groups != '\0')
-    {
-      g_auto(GStrv) identity_groups = pairings_mapping_split_options (import->mapping, groups);
-
-      if (identity_groups != NULL && identity_groups[0] != NULL)
-        row->groups_json = pairings_json_strv ((const char * const *) identity_groups);
-    }
+  row->groups_json = options_json (import, groups, row);
+  if (strcmp (row->groups_json, "[]") == 0)
+    row->groups_json = NULL;
   languages = cell (import, record, PAIRINGS_FIELD_LANGUAGES);
-  if (languages == NULL || *languages == '\0')
-    row->languages_json = g_strdup ("[]");
-  else
-    {
-      g_auto(GStrv) list = split_list (languages);
-
-      row->languages_json = pairings_json_strv ((const char * const *) list);
-    }
+  row->languages_json = languages_json (import, languages, row);
 
   submitted = cell (import, record, PAIRINGS_FIELD_SUBMITTED_AT);
   row->submitted_at = pairings_parse_timestamp (submitted);
@@ -1170,6 +1239,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->people, g_hash_table_unref);
   g_clear_pointer (&import->stages, g_hash_table_unref);
   g_clear_pointer (&import->answers, g_hash_table_unref);
+  g_clear_pointer (&import->languages, g_hash_table_unref);
   g_clear_pointer (&import->row_notes, g_array_unref);
   g_clear_pointer (&import->now, g_free);
   if (import->replaced != NULL)
@@ -1761,6 +1831,7 @@ pairings_import_stream (PairingsStore                *store,
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.row_notes = g_array_new (FALSE, TRUE, sizeof (PairingsImportProblem));
   g_array_set_clear_func (import.row_notes, problem_clear);
   {
