@@ -48,6 +48,7 @@ typedef struct
   sqlite3_stmt                *insert_people[PENDING_MAX + 1];
   sqlite3_stmt                *insert_applications[PENDING_MAX + 1];
   sqlite3_stmt                *insert_confidential[PENDING_MAX + 1];
+  GString                     *answer_buffers[PENDING_MAX + 1];  /* the writer's */
   GArray                      *created_people;
   GString                     *replaced;        /* JSON array of before-images */
   GHashTable                  *unknown_stages;  /* raw label → count */
@@ -411,14 +412,16 @@ split_list (const char *text)
   return g_strv_builder_end (builder);
 }
 
-static char *
+/* The unmapped columns as a JSON object, in @json. The writer builds it,
+ * in a buffer it keeps: it has time to spare while the reader parses. */
+static void
 extra_answers (Import            *import,
                PairingsCsvRecord *record,
-               gsize             *length)
+               GString           *json)
 {
-  GString *json = g_string_sized_new (256);
   gboolean first = TRUE;
 
+  g_string_truncate (json, 0);
   g_string_append_c (json, '{');
   for (guint i = 0; i < import->extra_columns->len; i++)
     {
@@ -434,8 +437,6 @@ extra_answers (Import            *import,
       first = FALSE;
     }
   g_string_append_c (json, '}');
-  *length = json->len;
-  return g_string_free (json, FALSE);
 }
 
 /* Text fields point into the record; the rest is the row's own. */
@@ -451,7 +452,8 @@ typedef struct
   PairingsCareerStage  stage;
   int                  capacity;
   char                *submitted_at;
-  char                *answers;
+  PairingsCsvRecord   *record;         /* what the row was read from */
+  const char          *answers;        /* the writer's, once it has built them */
   gsize                answers_length;
   const char          *languages_json;  /* the import's, shared by equal answers */
   const char          *groups_json;  /* likewise; NULL when there are no identity groups */
@@ -473,7 +475,6 @@ row_clear (Row *row)
   g_clear_pointer (&row->owned, g_ptr_array_unref);
   g_free (row->key);
   g_free (row->submitted_at);
-  g_free (row->answers);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -702,7 +703,7 @@ read_row (Import            *import,
                                                    &row->length[PAIRINGS_FIELD_MOTIVATION]);
   row->text[PAIRINGS_FIELD_PRONOUNS] = cell_len (import, record, PAIRINGS_FIELD_PRONOUNS,
                                                  &row->length[PAIRINGS_FIELD_PRONOUNS]);
-  row->answers = extra_answers (import, record, &row->answers_length);
+  row->record = record;
 
   return TRUE;
 }
@@ -1023,6 +1024,22 @@ flush_pending (Import  *import,
   return TRUE;
 }
 
+/* Builds @row's extra answers in the writer's buffer @slot, which they keep
+ * until the row is written. */
+static void
+set_answers (Import *import,
+             Row    *row,
+             guint   slot)
+{
+  GString **buffer = &import->answer_buffers[slot];
+
+  if (*buffer == NULL)
+    *buffer = g_string_sized_new (512);
+  extra_answers (import, row->record, *buffer);
+  row->answers = (*buffer)->str;
+  row->answers_length = (*buffer)->len;
+}
+
 /* A new application, queued: it is written with the rows queued with it
  * (at the latest when its batch of rows is done). */
 static gboolean
@@ -1035,6 +1052,7 @@ insert_application (Import   *import,
 {
   Pending pending = { row, person_id, new_person, import->next_application_id++, line };
 
+  set_answers (import, row, import->pending->len);
   g_array_append_val (import->created_lines, line);
   import->report->imported++;
   g_array_append_val (import->pending, pending);
@@ -1122,6 +1140,7 @@ replace_application (Import   *import,
 
   if (!is_created (import, id) && !keep_before_image (import, id, error))
     return FALSE;
+  set_answers (import, row, PENDING_MAX);
 
   stmt = _pairings_store_prepare (store,
                                   "UPDATE applications SET status = ?1, name = ?2, institution = ?3,"
@@ -1231,6 +1250,9 @@ import_clear (Import *import)
       g_clear_pointer (&import->insert_people[i], sqlite3_finalize);
       g_clear_pointer (&import->insert_applications[i], sqlite3_finalize);
       g_clear_pointer (&import->insert_confidential[i], sqlite3_finalize);
+      if (import->answer_buffers[i] != NULL)
+        g_string_free (import->answer_buffers[i], TRUE);
+      import->answer_buffers[i] = NULL;
     }
   g_clear_pointer (&import->created_people, g_array_unref);
   g_clear_pointer (&import->unknown_stages, g_hash_table_unref);
