@@ -8,7 +8,12 @@
  * is a real run that is rolled back, so its report is exact.
  */
 
+#define _GNU_SOURCE  /* sync_file_range() */
+
 #include "config.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +54,7 @@ typedef struct
   sqlite3_stmt                *insert_applications[PENDING_MAX + 1];
   sqlite3_stmt                *insert_confidential[PENDING_MAX + 1];
   GString                     *answer_buffers[PENDING_MAX + 1];  /* the writer's */
+  int                          writeback_fd;    /* SQLite's, of the file it writes; or -1 */
   GArray                      *created_people;
   GString                     *replaced;        /* JSON array of before-images */
   GHashTable                  *unknown_stages;  /* raw label → count */
@@ -1595,6 +1601,43 @@ merge_notes (Import *import)
   import->report->notes = merged;
 }
 
+/* Asks the kernel to start writing out what SQLite has written so far,
+ * without waiting. Otherwise a large import's pages stay dirty until the
+ * commit's fdatasync(), which then writes the whole file in one wait
+ * (about 0.1 s at 100,000 rows) after everything else is done. */
+/* SQLite's own descriptor of @path, found among the process's: opening and
+ * closing another one would release the POSIX locks SQLite holds on it. */
+static int
+sqlite_fd_of (const char *path)
+{
+  int found = -1;
+#ifdef __linux__
+  char *real = realpath (path, NULL);
+  g_autoptr(GDir) dir = real != NULL ? g_dir_open ("/proc/self/fd", 0, NULL) : NULL;
+  const char *name;
+
+  while (dir != NULL && found < 0 && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link_path = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link_path, NULL);
+
+      if (g_strcmp0 (target, real) == 0)
+        found = atoi (name);
+    }
+  free (real);
+#endif
+  return found;
+}
+
+static void
+start_writeback (Import *import)
+{
+#ifdef __linux__
+  if (import->writeback_fd >= 0)
+    sync_file_range (import->writeback_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 static gboolean
 process_records (Import             *import,
                  PairingsCsvReader  *reader,
@@ -1608,6 +1651,7 @@ process_records (Import             *import,
   Batch *batches = g_new0 (Batch, BATCHES_IN_FLIGHT);
   GError *local_error = NULL;
   guint next_progress = PROGRESS_EVERY;
+  guint written = 0;
   gboolean done = FALSE;
   GThread *thread;
 
@@ -1636,6 +1680,8 @@ process_records (Import             *import,
             g_prefix_error (&local_error, _("%s, line %u: "), import->report->file_name, first);
         }
 
+      if (++written % 16 == 0)
+        start_writeback (import);
       if (local_error == NULL && batch->rows >= next_progress)
         {
           next_progress = batch->rows + PROGRESS_EVERY;
@@ -1774,6 +1820,14 @@ import_rows (Import                *import,
    * written out while the reader is still reading, which leaves less for
    * the commit. 24 MB was no quicker and took 16 MB more memory. */
   _pairings_store_exec (store, "PRAGMA cache_size = -8000", NULL);
+  /* SQLite writes the database itself with a rollback journal, the log
+   * in WAL mode. */
+  {
+    g_autofree char *written = rollback ? g_strdup (pairings_store_get_path (store)) :
+                               g_strconcat (pairings_store_get_path (store), "-wal", NULL);
+
+    import->writeback_fd = options->dry_run ? -1 : sqlite_fd_of (written);
+  }
   ok = save_confidential (import, error) && load_people (import, error);
   /* Every address is unique all along: the people table holds those of
    * the hash table, and new ones are added to both. The index built at the
@@ -1815,6 +1869,7 @@ import_rows (Import                *import,
       _pairings_store_rollback (store);
       report->event_id = 0;
     }
+  import->writeback_fd = -1;
   _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
   _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
@@ -1864,6 +1919,7 @@ pairings_import_stream (PairingsStore                *store,
   import.report = report;
   import.mapping = options->mapping ? g_object_ref (options->mapping) : pairings_mapping_new ();
   import.first_application_id = G_MAXINT64;
+  import.writeback_fd = -1;
   import.created_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   import.pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), PENDING_MAX);
   import.first_line = g_hash_table_new (NULL, NULL);
