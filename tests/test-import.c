@@ -850,6 +850,41 @@ test_deferred_index (Fixture       *f,
   g_string_free (csv, TRUE);
 }
 
+/* An import within a caller's transaction is part of it: the caller's
+ * rollback takes the import back, and its commit keeps it (the import's
+ * statements then leave a failure to the caller, not roll back its work). */
+static void
+test_within_transaction (Fixture       *f,
+                         gconstpointer  data)
+{
+  PairingsImportOptions options = { pairings_cohort_get_id (f->cohort), PAIRINGS_ROLE_MENTEE, NULL, FALSE, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GString *csv = g_string_new ("Timestamp,Email,Name\r\n");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, "2025-02-01T10:00:%02uZ,inner%u@lab.example,Inner %u\r\n", i, i, i);
+  path = write_file (f, "inner.csv", csv->str, (gssize) csv->len);
+  g_string_free (csv, TRUE);
+
+  g_assert_true (_pairings_store_begin (f->store, &error));
+  g_assert_true (_pairings_store_exec (f->store, "INSERT INTO programmes (name) VALUES ('Caller''s')", &error));
+  g_assert_true (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"), ==, 40);
+  _pairings_store_rollback (f->store);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM programmes WHERE name = 'Caller''s'"), ==, 0);
+
+  g_assert_true (_pairings_store_begin (f->store, &error));
+  g_assert_true (_pairings_store_exec (f->store, "INSERT INTO programmes (name) VALUES ('Caller''s')", &error));
+  g_assert_true (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (_pairings_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"), ==, 40);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM programmes WHERE name = 'Caller''s'"), ==, 1);
+}
+
 /* Round trip ---------------------------------------------------------------------- */
 
 static char *
@@ -1039,6 +1074,7 @@ main (int    argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/pipeline", test_pipeline);
   ADD ("/import/deferred-index", test_deferred_index);
+  ADD ("/import/within-transaction", test_within_transaction);
   ADD ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/timestamps", test_timestamps);
   g_test_add_func ("/import/normalize", test_normalize);

@@ -54,6 +54,7 @@ typedef struct
   sqlite3_stmt                *insert_applications[PENDING_MAX + 1];
   sqlite3_stmt                *insert_confidential[PENDING_MAX + 1];
   GString                     *answer_buffers[PENDING_MAX + 1];  /* the writer's */
+  gboolean                     own_transaction;  /* not within a caller's */
   int                          writeback_fd;    /* SQLite's, of the file it writes; or -1 */
   GArray                      *created_people;
   GString                     *replaced;        /* JSON array of before-images */
@@ -908,7 +909,11 @@ multi_insert (Import        *import,
   if (cache[n] != NULL)
     return cache[n];
 
-  sql = g_string_new (head);
+  /* "INSERT OR ROLLBACK INTO …" when the import's transaction is its own;
+   * within a caller's, a failure must leave the caller's work alone, so
+   * SQLite keeps its statement journal (in memory) as usual. */
+  sql = g_string_new (import->own_transaction ? "INSERT OR ROLLBACK INTO " : "INSERT INTO ");
+  g_string_append (sql, head);
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
@@ -954,7 +959,7 @@ flush_pending (Import  *import,
   if (n_people > 0)
     {
       stmt = multi_insert (import, import->insert_people, n_people,
-                           "INSERT OR ROLLBACK INTO people (id, email, email_key, name, created_at) VALUES ",
+                           "people (id, email, email_key, name, created_at) VALUES ",
                            "(?,?,?,?,?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -977,7 +982,7 @@ flush_pending (Import  *import,
     }
 
   stmt = multi_insert (import, import->insert_applications, n,
-                       "INSERT OR ROLLBACK INTO applications (status, name, institution, experiment,"
+                       "applications (status, name, institution, experiment,"
                        " department, location, timezone, languages, career_stage,"
                        " career_stage_raw, mentoring_types, capacity, motivation,"
                        " submitted_at, answers, id, cohort_id, person_id, role, created_at,"
@@ -1005,7 +1010,7 @@ flush_pending (Import  *import,
   if (n_confidential > 0)
     {
       stmt = multi_insert (import, import->insert_confidential, n_confidential,
-                           "INSERT OR ROLLBACK INTO confidential_answers (application_id, pronouns,"
+                           "confidential_answers (application_id, pronouns,"
                            " identity_groups) VALUES ",
                            "(?,?,?)", error);
       if (stmt == NULL)
@@ -1804,6 +1809,7 @@ import_rows (Import                *import,
    * before), so an import uses one when no other connection has the file
    * open; otherwise SQLite keeps WAL and nothing changes. The commit is
    * just as atomic either way; synchronous = FULL keeps it durable. */
+  import->own_transaction = !_pairings_store_in_transaction (store);
   rollback = !options->dry_run && !_pairings_store_in_transaction (store) &&
              _pairings_store_set_journal (store, FALSE);
   if (!_pairings_store_begin (store, error))
