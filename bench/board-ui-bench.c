@@ -92,6 +92,9 @@ main (int    argc,
       move[r] = bench_until_painted (t);
       layout[r] = (phase_end[LAYOUT] - phase_end[BEFORE_PAINT]) / 1e3;
       paint[r] = (phase_end[PAINT] - phase_end[LAYOUT]) / 1e3;
+      if (g_getenv ("BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "run %u: %.1f ms to the frame (call %.1f, layout %.1f, paint %.1f)\n",
+                 r, move[r], call[r], layout[r], paint[r]);
       bench_settle (SETTLE_MS);
     }
   {
