@@ -460,15 +460,11 @@ typedef struct
   char       *created_at;
 } PairRow;
 
+/* A row and its texts are one allocation (see snapshot()). */
 static void
 pair_row_free (gpointer data)
 {
-  PairRow *row = data;
-
-  g_free (row->outcome);
-  g_free (row->end_reason);
-  g_free (row->created_at);
-  g_free (row);
+  g_free (data);
 }
 
 static gboolean
@@ -483,6 +479,25 @@ pair_row_equal (const PairRow *a,
          g_strcmp0 (a->created_at, b->created_at) == 0;
 }
 
+/* @value in decimal, written by hand: a move of a card to the top of a
+ * long column writes every row below it, twice. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* The row as SQLite's json_object() of the same columns would write it. */
 static void
 pair_row_to_json (GString       *out,
@@ -490,32 +505,60 @@ pair_row_to_json (GString       *out,
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"cohort_id\":%" G_GINT64_FORMAT
-                          ",\"mentor_application_id\":%" G_GINT64_FORMAT ",\"mentee_application_id\":%"
-                          G_GINT64_FORMAT ",\"stage\":",
-                          row->id, row->cohort_id, row->mentor, row->mentee);
+  g_string_append (out, "{\"id\":");
+  append_int (out, row->id);
+  g_string_append (out, ",\"cohort_id\":");
+  append_int (out, row->cohort_id);
+  g_string_append (out, ",\"mentor_application_id\":");
+  append_int (out, row->mentor);
+  g_string_append (out, ",\"mentee_application_id\":");
+  append_int (out, row->mentee);
+  g_string_append (out, ",\"stage\":");
   pairings_json_append_string (out, row->stage);
-  g_string_append_printf (out, ",\"position\":%d,\"score\":%s,\"locked\":%d,\"outcome\":", row->position,
-                          row->has_score ? g_ascii_dtostr (number, sizeof number, row->score) : "null",
-                          row->locked);
+  g_string_append (out, ",\"position\":");
+  append_int (out, row->position);
+  g_string_append (out, ",\"score\":");
+  g_string_append (out, row->has_score ? g_ascii_dtostr (number, sizeof number, row->score) : "null");
+  g_string_append (out, ",\"locked\":");
+  append_int (out, row->locked);
+  g_string_append (out, ",\"outcome\":");
   pairings_json_append_string (out, row->outcome);
   g_string_append (out, ",\"end_reason\":");
   pairings_json_append_string (out, row->end_reason);
+  g_string_append (out, ",\"continues_from\":");
   if (row->has_continues)
-    g_string_append_printf (out, ",\"continues_from\":%" G_GINT64_FORMAT, row->continues_from);
+    append_int (out, row->continues_from);
   else
-    g_string_append (out, ",\"continues_from\":null");
+    g_string_append (out, "null");
   g_string_append (out, ",\"created_at\":");
   pairings_json_append_string (out, row->created_at);
   g_string_append_c (out, '}');
 }
 
+/* Copies column @column's text to @at, returns it (NULL for NULL) and moves
+ * @at past it. */
 static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
+put_text (sqlite3_stmt  *stmt,
+          int            column,
+          char         **at)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL
-         : g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  char *text = *at;
+  int length;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  length = sqlite3_column_bytes (stmt, column);
+  memcpy (text, sqlite3_column_text (stmt, column), (gsize) length);
+  text[length] = '\0';
+  *at += length + 1;
+  return text;
+}
+
+static gsize
+text_size (sqlite3_stmt *stmt,
+           int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : (gsize) sqlite3_column_bytes (stmt, column) + 1;
 }
 
 /* id → the pair's row, for the pairs of the cohort in the stages of
@@ -545,7 +588,10 @@ snapshot (PairingsStore  *store,
   sqlite3_bind_int (stmt, 2, (int) stages);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PairRow *row = g_new0 (PairRow, 1);
+      /* Texts first (their bytes), then one allocation for all. */
+      gsize texts = text_size (stmt, 8) + text_size (stmt, 9) + text_size (stmt, 11);
+      PairRow *row = g_malloc0 (sizeof (PairRow) + texts);
+      char *at = (char *) (row + 1);
       PairingsStage stage = PAIRINGS_STAGE_SUGGESTED;
 
       row->id = sqlite3_column_int64 (stmt, 0);
@@ -558,11 +604,11 @@ snapshot (PairingsStore  *store,
       row->has_score = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
       row->score = sqlite3_column_double (stmt, 6);
       row->locked = sqlite3_column_int (stmt, 7);
-      row->outcome = dup_text (stmt, 8);
-      row->end_reason = dup_text (stmt, 9);
+      row->outcome = put_text (stmt, 8, &at);
+      row->end_reason = put_text (stmt, 9, &at);
       row->has_continues = sqlite3_column_type (stmt, 10) != SQLITE_NULL;
       row->continues_from = sqlite3_column_int64 (stmt, 10);
-      row->created_at = dup_text (stmt, 11);
+      row->created_at = put_text (stmt, 11, &at);
       g_hash_table_insert (rows, &row->id, row);
     }
   sqlite3_reset (stmt);
