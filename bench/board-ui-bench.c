@@ -33,6 +33,20 @@ enum { BEFORE_PAINT, LAYOUT, PAINT, N_PHASES };
  * GTK's, which are connected first). */
 static gint64 phase_end[N_PHASES];
 
+/* When the last frame started: an emission hook runs before every handler
+ * of the frame clock's first phase. */
+static gint64 frame_start;
+
+static gboolean
+on_before_paint_hook (GSignalInvocationHint *hint,
+                      guint                  n_values,
+                      const GValue          *values,
+                      gpointer               data)
+{
+  frame_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
 static void
 on_phase (GdkFrameClock *clock,
           gpointer       phase)
@@ -74,6 +88,8 @@ main (int    argc,
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_phase), GINT_TO_POINTER (BEFORE_PAINT));
   g_signal_connect (clock, "layout", G_CALLBACK (on_phase), GINT_TO_POINTER (LAYOUT));
   g_signal_connect (clock, "paint", G_CALLBACK (on_phase), GINT_TO_POINTER (PAINT));
+  g_signal_add_emission_hook (g_signal_lookup ("before-paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              on_before_paint_hook, NULL, NULL);
   cohorts = GTK_DROP_DOWN (bench_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (cohorts, 0);   /* "big", made first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board");
@@ -93,8 +109,10 @@ main (int    argc,
       layout[r] = (phase_end[LAYOUT] - phase_end[BEFORE_PAINT]) / 1e3;
       paint[r] = (phase_end[PAINT] - phase_end[LAYOUT]) / 1e3;
       if (g_getenv ("BENCH_VERBOSE") != NULL)
-        fprintf (stderr, "run %u: %.1f ms to the frame (call %.1f, layout %.1f, paint %.1f)\n",
-                 r, move[r], call[r], layout[r], paint[r]);
+        fprintf (stderr, "run %u: %.1f ms to the frame (call %.1f, wait %.1f, layout %.1f, paint %.1f, "
+                 "after paint %.1f)\n",
+                 r, move[r], call[r], (frame_start - t) / 1e3 - call[r], layout[r], paint[r],
+                 (bench_painted_at - phase_end[PAINT]) / 1e3);
       bench_settle (SETTLE_MS);
     }
   {
