@@ -569,54 +569,68 @@ snapshot (PairingsStore  *store,
           guint           stages,
           GError        **error)
 {
+  /* One statement per stage, with the stage in its text: each reads only
+   * its stage's rows through the (cohort_id, stage, position) index. One
+   * statement for all stages, with the stages as a bound mask, read every
+   * pair of the cohort and compared each stage in turn: two thirds of a
+   * move's instructions. A literal also keeps the partial index on
+   * mentees from making SQLite prepare the statement again for each
+   * value bound (see renumber()). */
+#define SNAPSHOT_SQL(stage) \
+    "SELECT id, cohort_id, mentor_application_id, mentee_application_id, position, score," \
+    " locked, outcome, end_reason, continues_from, created_at FROM pairs" \
+    " WHERE cohort_id = ? AND stage = '" stage "'"
+  static const char *const sql[PAIRINGS_N_STAGES] = {
+    SNAPSHOT_SQL ("suggested"), SNAPSHOT_SQL ("discussion"), SNAPSHOT_SQL ("approved"),
+    SNAPSHOT_SQL ("announced"), SNAPSHOT_SQL ("set_aside"),
+  };
+#undef SNAPSHOT_SQL
   GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pair_row_free);
-  sqlite3_stmt *stmt = _pairings_store_prepare (store, "SELECT id, cohort_id, mentor_application_id,"
-                                                " mentee_application_id, stage, position, score, locked, outcome,"
-                                                " end_reason, continues_from, created_at FROM pairs WHERE cohort_id = ?"
-                                                " AND ((stage = 'suggested' AND ?2 & 1) OR (stage = 'discussion' AND ?2 & 2)"
-                                                " OR (stage = 'approved' AND ?2 & 4) OR (stage = 'announced' AND ?2 & 8)"
-                                                " OR (stage = 'set_aside' AND ?2 & 16))",
-                                                error);
-  int rc;
 
-  if (stmt == NULL)
+  for (int s = 0; s < PAIRINGS_N_STAGES; s++)
     {
-      g_hash_table_unref (rows);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  sqlite3_bind_int (stmt, 2, (int) stages);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      /* Texts first (their bytes), then one allocation for all. */
-      gsize texts = text_size (stmt, 8) + text_size (stmt, 9) + text_size (stmt, 11);
-      PairRow *row = g_malloc0 (sizeof (PairRow) + texts);
-      char *at = (char *) (row + 1);
-      PairingsStage stage = PAIRINGS_STAGE_SUGGESTED;
+      sqlite3_stmt *stmt;
+      int rc;
 
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->cohort_id = sqlite3_column_int64 (stmt, 1);
-      row->mentor = sqlite3_column_int64 (stmt, 2);
-      row->mentee = sqlite3_column_int64 (stmt, 3);
-      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 4), &stage);
-      row->stage = pairings_stage_to_string (stage);
-      row->position = sqlite3_column_int (stmt, 5);
-      row->has_score = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-      row->score = sqlite3_column_double (stmt, 6);
-      row->locked = sqlite3_column_int (stmt, 7);
-      row->outcome = put_text (stmt, 8, &at);
-      row->end_reason = put_text (stmt, 9, &at);
-      row->has_continues = sqlite3_column_type (stmt, 10) != SQLITE_NULL;
-      row->continues_from = sqlite3_column_int64 (stmt, 10);
-      row->created_at = put_text (stmt, 11, &at);
-      g_hash_table_insert (rows, &row->id, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pairings_store_set_error (store, rc, error);
-      g_hash_table_unref (rows);
-      return NULL;
+      if (!(stages & (1u << s)))
+        continue;
+      stmt = _pairings_store_prepare (store, sql[s], error);
+      if (stmt == NULL)
+        {
+          g_hash_table_unref (rows);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, cohort_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          /* Texts first (their bytes), then one allocation for all. */
+          gsize texts = text_size (stmt, 7) + text_size (stmt, 8) + text_size (stmt, 10);
+          PairRow *row = g_malloc0 (sizeof (PairRow) + texts);
+          char *at = (char *) (row + 1);
+
+          row->id = sqlite3_column_int64 (stmt, 0);
+          row->cohort_id = sqlite3_column_int64 (stmt, 1);
+          row->mentor = sqlite3_column_int64 (stmt, 2);
+          row->mentee = sqlite3_column_int64 (stmt, 3);
+          row->stage = pairings_stage_to_string ((PairingsStage) s);
+          row->position = sqlite3_column_int (stmt, 4);
+          row->has_score = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+          row->score = sqlite3_column_double (stmt, 5);
+          row->locked = sqlite3_column_int (stmt, 6);
+          row->outcome = put_text (stmt, 7, &at);
+          row->end_reason = put_text (stmt, 8, &at);
+          row->has_continues = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+          row->continues_from = sqlite3_column_int64 (stmt, 9);
+          row->created_at = put_text (stmt, 10, &at);
+          g_hash_table_insert (rows, &row->id, row);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _pairings_store_set_error (store, rc, error);
+          g_hash_table_unref (rows);
+          return NULL;
+        }
     }
   return rows;
 }
