@@ -1731,17 +1731,17 @@ sync_people (PairingsBoardPage *self,
  * @people, the stages' columns in @stages (a bit each). */
 static void
 show_board (PairingsBoardPage *self,
-            gboolean           people,
+            gboolean           mentees,
+            gboolean           mentors,
             guint              stages)
 {
   g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
   GArray *wanted[N_COLUMNS] = { NULL, };
 
-  if (people)
-    {
-      sync_people (self, 0, self->board->mentees);
-      sync_people (self, 1, self->board->mentors);
-    }
+  if (mentees)
+    sync_people (self, 0, self->board->mentees);
+  if (mentors)
+    sync_people (self, 1, self->board->mentors);
   for (guint c = 2; c < N_COLUMNS; c++)
     wanted[c] = g_array_new (FALSE, FALSE, sizeof (Wanted));
   for (guint i = 0; i < self->board->pairs->len; i++)
@@ -1799,11 +1799,31 @@ stage_digests (PairingsBoard *board,
 /* After an operation of this page, which changes only pairs: the pairs
  * read again, not the whole board, and only the columns that changed
  * brought in line, when that is enough. */
+/* What the mentors' column shows of the pairs: each mentor's places used,
+ * in the column's order. */
+static guint64
+mentors_digest (PairingsBoard *board)
+{
+  guint64 digest = 14695981039346656037ull;
+
+  for (guint i = 0; i < board->mentors->len; i++)
+    {
+      PairingsBoardPerson *mentor = g_ptr_array_index (board->mentors, i);
+
+      digest = (digest ^ (guint64) mentor->application_id) * 1099511628211ull;
+      digest = (digest ^ (guint64) (gint64) mentor->used) * 1099511628211ull;
+    }
+  return digest;
+}
+
 static void
 refresh_pairs (PairingsBoardPage *self)
 {
   guint64 before[PAIRINGS_N_STAGES], after[PAIRINGS_N_STAGES];
+  guint64 mentors_before, mentors_after;
+  g_autoptr(GPtrArray) mentees = NULL;
   gboolean people = TRUE;
+  gboolean mentees_changed;
   guint stages = 0;
 
   if (self->board == NULL || self->store == NULL || self->cohort == NULL ||
@@ -1813,16 +1833,25 @@ refresh_pairs (PairingsBoardPage *self)
       return;
     }
   stage_digests (self->board, before);
+  mentors_before = mentors_digest (self->board);
+  mentees = g_ptr_array_copy (self->board->mentees, NULL, NULL);
   if (!pairings_board_refresh_pairs (self->store, self->board, &people, NULL))
     {
       pairings_board_page_reload (self);
       return;
     }
   stage_digests (self->board, after);
+  mentors_after = mentors_digest (self->board);
+  /* A pair's card shows the pair and its people's names, which a refresh
+   * keeps: a stage whose digest did not change has the same cards, even
+   * when a mentor's places or the mentees to pair changed. */
   for (int st = 0; st < PAIRINGS_N_STAGES; st++)
-    if (people || before[st] != after[st])
+    if (before[st] != after[st])
       stages |= 1u << st;
-  show_board (self, people, stages);
+  mentees_changed = mentees->len != self->board->mentees->len;
+  for (guint i = 0; !mentees_changed && i < mentees->len; i++)
+    mentees_changed = g_ptr_array_index (mentees, i) != g_ptr_array_index (self->board->mentees, i);
+  show_board (self, people && mentees_changed, people && mentors_before != mentors_after, stages);
 }
 
 void
@@ -1854,7 +1883,7 @@ pairings_board_page_reload (PairingsBoardPage *self)
   if (old != NULL && old->cohort_id != self->board->cohort_id)
     for (guint c = 0; c < N_COLUMNS; c++)
       clear_list (self->lists[c]);
-  show_board (self, TRUE, (1u << PAIRINGS_N_STAGES) - 1);
+  show_board (self, TRUE, TRUE, (1u << PAIRINGS_N_STAGES) - 1);
   pairings_board_free (old);
 }
 
