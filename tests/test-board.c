@@ -163,6 +163,24 @@ test_pair_and_rules (Fixture       *f,
   g_assert_cmpint (pairings_board_pair (f->store, f->cy, f->gus, FALSE, &error), ==, 0);
   g_assert_error (error, PAIRINGS_BOARD_ERROR, PAIRINGS_BOARD_ERROR_RULE);
   g_clear_error (&error);
+  /* Paired anyway, once asked: the card says so, on a full read and on a
+   * read of the pairs only. */
+  {
+    gint64 p3 = pairings_board_pair (f->store, f->cy, f->gus, TRUE, &error);
+    PairingsBoard *board;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (p3, >, 0);
+    board = pairings_board_load (f->store, f->cohort, &error);
+    g_assert_true (pairings_board_find_pair (board, p3)->warnings & PAIRINGS_BOARD_WARN_EXCLUDED);
+    g_assert_false (pairings_board_find_pair (board, p1)->warnings & PAIRINGS_BOARD_WARN_EXCLUDED);
+    g_assert_true (pairings_board_refresh_pairs (f->store, board, NULL, &error));
+    g_assert_true (pairings_board_find_pair (board, p3)->warnings & PAIRINGS_BOARD_WARN_EXCLUDED);
+    g_assert_false (pairings_board_find_pair (board, p2)->warnings & PAIRINGS_BOARD_WARN_EXCLUDED);
+    pairings_board_free (board);
+    g_assert_true (pairings_board_dissolve (f->store, &p3, 1, &error));
+    g_assert_no_error (error);
+  }
 
   /* Warnings on the cards: Ada and Dan are both at CERN; Ada has two
    * mentees for one place. */

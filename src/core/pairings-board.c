@@ -169,9 +169,6 @@ fill_pairs (PairingsStore  *store,
       gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
       gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
       PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
-      char key[48];
-
-      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
       pair->id = sqlite3_column_int64 (stmt, 0);
       pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
       pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
@@ -181,8 +178,15 @@ fill_pairs (PairingsStore  *store,
       pair->score = sqlite3_column_double (stmt, 6);
       if (sqlite3_column_int (stmt, 7))
         pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
-      if (g_hash_table_contains (excluded, key))
-        pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
+      /* Most cohorts avoid no pair: no key is made then. */
+      if (g_hash_table_size (excluded) > 0)
+        {
+          char key[48];
+
+          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
+          if (g_hash_table_contains (excluded, key))
+            pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
+        }
       if (pair->mentor == NULL || pair->mentee == NULL)
         {
           *unknown_person = TRUE;
