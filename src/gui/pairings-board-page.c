@@ -1453,8 +1453,10 @@ person_signature (PairingsBoardPerson *person)
 static char *
 pair_signature (PairingsBoardPair *pair)
 {
-  return g_strdup_printf ("pair:%" G_GINT64_FORMAT "|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%u|%.3f|%s|%s",
-                          pair->id, pair->stage, pair->mentor->application_id, pair->mentee->application_id,
+  /* Not the stage: a card is the same in every column, and moves between
+   * them (see show_board()). */
+  return g_strdup_printf ("pair:%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%u|%.3f|%s|%s",
+                          pair->id, pair->mentor->application_id, pair->mentee->application_id,
                           pair->pinned, (guint) pair->warnings, pair->score, pair->mentor->name, pair->mentee->name);
 }
 
@@ -1648,39 +1650,62 @@ typedef struct
 
 /* Makes @column show @wanted, in that order, keeping the cards that did
  * not change: after a move only the cards that moved are made again. */
-static void
-sync_column (PairingsBoardPage *self,
-             guint              column,
-             GArray            *wanted)
+/* Whether @list already shows @wanted, card for card. */
+static gboolean
+column_is (GtkWidget *list,
+           GArray    *wanted)
 {
-  GtkWidget *list = self->lists[column];
-  g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  GtkWidget *row, *next;
+  GtkWidget *row;
   guint i = 0;
-  gboolean same = TRUE;
 
-  for (row = list_first_row (list); row != NULL && same; row = row_next (row), i++)
+  for (row = list_first_row (list); row != NULL; row = row_next (row), i++)
     if (i >= wanted->len ||
         g_strcmp0 (g_object_get_data (G_OBJECT (row), "signature"), g_array_index (wanted, Wanted, i).signature) != 0)
-      same = FALSE;
-  if (same && i == wanted->len)
-    return;
+      return FALSE;
+  return i == wanted->len;
+}
 
-  for (row = list_first_row (list); row != NULL; row = row_next (row))
-    g_hash_table_insert (existing, g_object_get_data (G_OBJECT (row), "signature"), row);
+/* Takes out of @list the cards it no longer shows: into @pool (signature
+ * → row) when there is one, where another column may take them. */
+static void
+column_release (GtkWidget  *list,
+                GArray     *wanted,
+                GHashTable *pool)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *row, *next;
 
   for (guint k = 0; k < wanted->len; k++)
     g_hash_table_add (keep, (gpointer) g_array_index (wanted, Wanted, k).signature);
   for (row = list_first_row (list); row != NULL; row = next)
     {
+      const char *signature = g_object_get_data (G_OBJECT (row), "signature");
+
       next = row_next (row);
-      if (!g_hash_table_contains (keep, g_object_get_data (G_OBJECT (row), "signature")))
-        {
-          g_hash_table_remove (existing, g_object_get_data (G_OBJECT (row), "signature"));
-          list_remove (row);
-        }
+      if (g_hash_table_contains (keep, signature))
+        continue;
+      if (pool != NULL)
+        g_hash_table_insert (pool, (gpointer) signature, g_object_ref (row));
+      list_remove (row);
     }
+}
+
+/* Puts @list's cards in @wanted's order: its own where it has them, then
+ * one from @pool (a card another column let go: the same pair, moved), and
+ * only then a new one. A card that moves keeps its widgets, so GTK does
+ * not lay its text out again. */
+static void
+column_fill (PairingsBoardPage *self,
+             guint              column,
+             GArray            *wanted,
+             GHashTable        *pool)
+{
+  GtkWidget *list = self->lists[column];
+  g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *row;
+
+  for (row = list_first_row (list); row != NULL; row = row_next (row))
+    g_hash_table_insert (existing, g_object_get_data (G_OBJECT (row), "signature"), row);
 
   /* One walk down the column: @row is where the k-th wanted card goes. */
   row = list_first_row (list);
@@ -1688,6 +1713,7 @@ sync_column (PairingsBoardPage *self,
     {
       Wanted *w = &g_array_index (wanted, Wanted, k);
       GtkWidget *card;
+      gpointer pooled_key, pooled = NULL;
 
       if (row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "signature"), w->signature) == 0)
         {
@@ -1702,10 +1728,29 @@ sync_column (PairingsBoardPage *self,
           list_insert_before (list, card, row);
           g_object_unref (card);
         }
+      else if (pool != NULL && g_hash_table_steal_extended (pool, w->signature, &pooled_key, &pooled))
+        {
+          /* From another column: chosen there, not here. */
+          row_set_selected (pooled, FALSE);
+          g_object_set_data (G_OBJECT (pooled), "column", GUINT_TO_POINTER (column));
+          list_insert_before (list, pooled, row);
+          g_object_unref (pooled);
+        }
       else
         list_insert_before (list, w->is_pair ? pair_row (self, w->data) : person_row (self, w->data, column), row);
     }
   list_keep_current (list);
+}
+
+static void
+sync_column (PairingsBoardPage *self,
+             guint              column,
+             GArray            *wanted)
+{
+  if (column_is (self->lists[column], wanted))
+    return;
+  column_release (self->lists[column], wanted, NULL);
+  column_fill (self, column, wanted, NULL);
 }
 
 static void
@@ -1755,13 +1800,28 @@ show_board (PairingsBoardPage *self,
       w.signature = g_ptr_array_index (signatures, signatures->len - 1);
       g_array_append_val (wanted[2 + pair->stage], w);
     }
+  /* Every column first lets go of the cards it no longer shows, then every
+   * column takes its own: a pair moved from one stage to another keeps its
+   * card, whichever column comes first. What no column took is freed with
+   * the pool. */
+  {
+    g_autoptr(GHashTable) pool = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+    guint changed = 0;
+
+    for (guint c = 2; c < N_COLUMNS; c++)
+      if ((stages & (1u << (c - 2))) && !column_is (self->lists[c], wanted[c]))
+        {
+          changed |= 1u << c;
+          column_release (self->lists[c], wanted[c], pool);
+        }
+    for (guint c = 2; c < N_COLUMNS; c++)
+      if (changed & (1u << c))
+        column_fill (self, c, wanted[c], pool);
+  }
   for (guint c = 2; c < N_COLUMNS; c++)
     {
       if (stages & (1u << (c - 2)))
-        {
-          sync_column (self, c, wanted[c]);
-          set_header (self, c, wanted[c]->len);
-        }
+        set_header (self, c, wanted[c]->len);
       g_array_unref (wanted[c]);
     }
   set_header (self, 0, self->board->mentees->len);
