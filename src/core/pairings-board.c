@@ -697,7 +697,11 @@ log_changes (PairingsStore  *store,
 }
 
 /* Renumbers a stage 0, 1, 2… in its current order, with @ids (when given)
- * placed at @position among the others. */
+ * placed at @position among the others. Only rows that change are
+ * written, and a row already in the stage gets its position only: an
+ * update that also sets the stage makes SQLite rewrite the partial index
+ * on mentees too (the stage is in its WHERE clause), for every row below a
+ * card put at the top of a column. */
 static gboolean
 renumber (PairingsStore  *store,
           gint64          cohort_id,
@@ -708,9 +712,12 @@ renumber (PairingsStore  *store,
           GError        **error)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));     /* the stage's rows */
+  g_autoptr(GArray) here_at = g_array_new (FALSE, FALSE, sizeof (int));     /* and their positions */
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);  /* id → its row in here */
   sqlite3_stmt *stmt;
 
-  stmt = _pairings_store_prepare (store, "SELECT id FROM pairs WHERE cohort_id = ? AND stage = ?"
+  stmt = _pairings_store_prepare (store, "SELECT id, position FROM pairs WHERE cohort_id = ? AND stage = ?"
                                          " ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -719,14 +726,20 @@ renumber (PairingsStore  *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      int at = sqlite3_column_int (stmt, 1);
       gboolean moving = FALSE;
 
+      g_array_append_val (here, id);
+      g_array_append_val (here_at, at);
       for (guint k = 0; k < n_ids; k++)
         moving |= ids[k] == id;
       if (!moving)
         g_array_append_val (order, id);
     }
   sqlite3_reset (stmt);
+  for (guint i = 0; i < here->len; i++)
+    g_hash_table_insert (index, &g_array_index (here, gint64, i), GUINT_TO_POINTER (i + 1));
+
   if (n_ids > 0)
     {
       guint at = position < 0 || (guint) position > order->len ? order->len : (guint) position;
@@ -743,20 +756,36 @@ renumber (PairingsStore  *store,
         }
     }
 
-  /* Only rows that change are written. The test on the stage stays inside
-   * the OR: as a term of its own, "stage <> ?2" would be checked against
-   * the partial index's "stage <> 'set_aside'" with the bound value, and
-   * SQLite would then prepare the statement again after every bind (a
-   * third of a move's time). */
-  stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?1, stage = ?2 WHERE id = ?3"
-                                         " AND (position <> ?1 OR stage <> ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < order->len; i++)
     {
-      sqlite3_bind_int (stmt, 1, (int) i);
-      _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
-      sqlite3_bind_int64 (stmt, 3, g_array_index (order, gint64, i));
+      gint64 id = g_array_index (order, gint64, i);
+      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+      if (row > 0)
+        {
+          if (g_array_index (here_at, int, row - 1) == (int) i)
+            continue;
+          stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?1 WHERE id = ?2", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int (stmt, 1, (int) i);
+          sqlite3_bind_int64 (stmt, 2, id);
+        }
+      else
+        {
+          /* Coming from another stage. The test on the stage stays
+           * inside the OR: as a term of its own, "stage <> ?2" would be
+           * checked against the partial index's "stage <> 'set_aside'"
+           * with the bound value, and SQLite would then prepare the
+           * statement again after every bind. */
+          stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?1, stage = ?2 WHERE id = ?3"
+                                                 " AND (position <> ?1 OR stage <> ?2)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int (stmt, 1, (int) i);
+          _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
+          sqlite3_bind_int64 (stmt, 3, id);
+        }
       if (!_pairings_store_step_done (store, stmt, error))
         return FALSE;
     }
