@@ -429,6 +429,50 @@ test_migrate_failure (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A next version that leaves a row pointing at nothing (migrations run with
+ * foreign keys off, so SQLite itself would not stop it) is refused when
+ * the references are checked, before the commit: the file stays as it
+ * was. */
+static void
+test_migrate_broken_reference (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree PairingsMigration *migrations = NULL;
+  guint n;
+
+  migrations = migrations_plus ("INSERT INTO cohorts (programme_id, name) VALUES (4242, 'Orphan');", &n);
+  {
+    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
+    g_assert_no_error (error);
+    pairings_store_add_programme (store, "Kept", &error);
+    g_assert_no_error (error);
+    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  }
+  before = file_digest (f->path);
+
+  {
+    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, n, &error);
+    g_assert_null (store);
+    g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION);
+    g_assert_nonnull (strstr (error->message, "1 row refers to a row that does not exist"));
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM cohorts WHERE name = 'Orphan'"), ==, 0);
+    g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  }
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Hostile text is data, never SQL. */
 static void
 test_hostile_strings (Fixture       *f,
@@ -705,6 +749,7 @@ main (int    argc,
   ADD ("/store/migrate/fixtures", test_migrate_fixtures);
   ADD ("/store/migrate/success", test_migrate_success);
   ADD ("/store/migrate/failure", test_migrate_failure);
+  ADD ("/store/migrate/broken-reference", test_migrate_broken_reference);
   ADD ("/store/hostile-strings", test_hostile_strings);
   ADD ("/store/cohort-bad-input", test_cohort_bad_input);
   ADD ("/store/application-bad-input", test_application_bad_input);

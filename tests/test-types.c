@@ -104,6 +104,24 @@ test_email_plausible (void)
   g_assert_false (pairings_email_is_plausible (NULL));
 }
 
+/* Every gint64, as printf writes it: the edges, zero, and powers of ten. */
+static void
+test_json_int (void)
+{
+  gint64 values[] = { 0, 1, -1, 9, 10, -10, 99999, 100000, G_MAXINT32, G_MININT32,
+                      G_MAXINT64, G_MININT64, G_MININT64 + 1 };
+  g_autoptr(GString) out = g_string_new ("x");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("x%" G_GINT64_FORMAT, values[i]);
+
+      g_string_truncate (out, 1);
+      pairings_json_append_int (out, values[i]);
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+}
+
 static void
 test_json (void)
 {
@@ -182,6 +200,7 @@ main (int    argc,
   g_test_add_func ("/types/email-key", test_email_key);
   g_test_add_func ("/types/email-plausible", test_email_plausible);
   g_test_add_func ("/types/json", test_json);
+  g_test_add_func ("/types/json-int", test_json_int);
   g_test_add_func ("/types/json-parse", test_json_parse);
 
   return g_test_run ();

@@ -1186,8 +1186,19 @@ test_board (Fixture       *f,
     g_assert_nonnull (find_label (GTK_WIDGET (page), name));
   }
 
-  /* The card's menu: to the top of Approved; pin it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xsi)", pair_id, "approved", 0));
+  /* The card's menu: to the top of Approved; pin it. The card moves with
+   * the pair: the same widget, in the Approved column now, not chosen. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s and %s", mentor->name, mentee->name);
+    GtkWidget *card = board_card_of (GTK_WIDGET (find_label (GTK_WIDGET (page), name)));
+
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xsi)", pair_id, "approved", 0));
+    g_assert_true (board_card_of (GTK_WIDGET (find_label (GTK_WIDGET (page), name))) == card);
+    g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (card), "column")), ==,
+                     2 + PAIRINGS_STAGE_APPROVED);
+    g_assert_false (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_SELECTED);
+  }
   state = pair_state (window, pair_id);
   g_assert_cmpstr (state, ==, "approved:0:0");
   g_clear_pointer (&state, g_free);

@@ -483,25 +483,6 @@ pair_row_equal (const PairRow *a,
          g_strcmp0 (a->created_at, b->created_at) == 0;
 }
 
-/* @value in decimal, written by hand: a move of a card to the top of a
- * long column writes every row below it, twice. */
-static void
-append_int (GString *out,
-            gint64   value)
-{
-  char digits[24];
-  int n = 0;
-  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
-
-  do
-    digits[n++] = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) > 0);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
 /* The row as SQLite's json_object() of the same columns would write it. */
 static void
 pair_row_to_json (GString       *out,
@@ -510,28 +491,28 @@ pair_row_to_json (GString       *out,
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append (out, "{\"id\":");
-  append_int (out, row->id);
+  pairings_json_append_int (out, row->id);
   g_string_append (out, ",\"cohort_id\":");
-  append_int (out, row->cohort_id);
+  pairings_json_append_int (out, row->cohort_id);
   g_string_append (out, ",\"mentor_application_id\":");
-  append_int (out, row->mentor);
+  pairings_json_append_int (out, row->mentor);
   g_string_append (out, ",\"mentee_application_id\":");
-  append_int (out, row->mentee);
+  pairings_json_append_int (out, row->mentee);
   g_string_append (out, ",\"stage\":");
   pairings_json_append_string (out, row->stage);
   g_string_append (out, ",\"position\":");
-  append_int (out, row->position);
+  pairings_json_append_int (out, row->position);
   g_string_append (out, ",\"score\":");
   g_string_append (out, row->has_score ? g_ascii_dtostr (number, sizeof number, row->score) : "null");
   g_string_append (out, ",\"locked\":");
-  append_int (out, row->locked);
+  pairings_json_append_int (out, row->locked);
   g_string_append (out, ",\"outcome\":");
   pairings_json_append_string (out, row->outcome);
   g_string_append (out, ",\"end_reason\":");
   pairings_json_append_string (out, row->end_reason);
   g_string_append (out, ",\"continues_from\":");
   if (row->has_continues)
-    append_int (out, row->continues_from);
+    pairings_json_append_int (out, row->continues_from);
   else
     g_string_append (out, "null");
   g_string_append (out, ",\"created_at\":");
@@ -696,6 +677,13 @@ log_changes (PairingsStore  *store,
   return _pairings_store_log_event (store, "board", "pairs", 0, old_json, new_json, error);
 }
 
+/* A pair of a stage as it was before renumbering. */
+typedef struct
+{
+  gint64 id;
+  int    position;
+} Placed;
+
 /* Renumbers a stage 0, 1, 2… in its current order, with @ids (when given)
  * placed at @position among the others. Only rows that change are
  * written, and a row already in the stage gets its position only: an
@@ -712,9 +700,8 @@ renumber (PairingsStore  *store,
           GError        **error)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));     /* the stage's rows */
-  g_autoptr(GArray) here_at = g_array_new (FALSE, FALSE, sizeof (int));     /* and their positions */
-  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);  /* id → its row in here */
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (Placed));  /* the stage as it was */
+  g_autoptr(GHashTable) was = g_hash_table_new (g_int64_hash, g_int64_equal);  /* id → its Placed */
   sqlite3_stmt *stmt;
 
   stmt = _pairings_store_prepare (store, "SELECT id, position FROM pairs WHERE cohort_id = ? AND stage = ?"
@@ -725,20 +712,19 @@ renumber (PairingsStore  *store,
   _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      int at = sqlite3_column_int (stmt, 1);
+      Placed placed = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
       gboolean moving = FALSE;
 
-      g_array_append_val (here, id);
-      g_array_append_val (here_at, at);
+      g_array_append_val (here, placed);
       for (guint k = 0; k < n_ids; k++)
-        moving |= ids[k] == id;
+        moving |= ids[k] == placed.id;
       if (!moving)
-        g_array_append_val (order, id);
+        g_array_append_val (order, placed.id);
     }
   sqlite3_reset (stmt);
+  /* Once @here no longer grows, its rows can be pointed at. */
   for (guint i = 0; i < here->len; i++)
-    g_hash_table_insert (index, &g_array_index (here, gint64, i), GUINT_TO_POINTER (i + 1));
+    g_hash_table_insert (was, &g_array_index (here, Placed, i).id, &g_array_index (here, Placed, i));
 
   if (n_ids > 0)
     {
@@ -759,11 +745,11 @@ renumber (PairingsStore  *store,
   for (guint i = 0; i < order->len; i++)
     {
       gint64 id = g_array_index (order, gint64, i);
-      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+      const Placed *placed = g_hash_table_lookup (was, &id);
 
-      if (row > 0)
+      if (placed != NULL)
         {
-          if (g_array_index (here_at, int, row - 1) == (int) i)
+          if (placed->position == (int) i)
             continue;
           stmt = _pairings_store_prepare (store, "UPDATE pairs SET position = ?1 WHERE id = ?2", error);
           if (stmt == NULL)

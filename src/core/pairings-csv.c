@@ -113,9 +113,8 @@ close_record (PairingsCsvReader *self)
     }
   record->fields[n] = NULL;
 
+  /* open_record() empties the buffers for the next one. */
   self->record_open = FALSE;
-  g_string_truncate (self->record_bytes, 0);
-  g_array_set_size (self->record_lengths, 0);
   return record;
 }
 

@@ -800,8 +800,6 @@ is_returning (Import  *import,
   return found;
 }
 
-/* Columns 1–15 of both the insert and the update statements. The row
- * outlives the statement's step, so nothing is copied. */
 /* A field's text, with the length the reader measured. */
 static void
 bind_field (sqlite3_stmt  *stmt,
@@ -849,26 +847,25 @@ has_confidential (Row *row)
          row->groups_json != NULL;
 }
 
+/* A replaced application's confidential answers: the earlier ones go, the
+ * new ones (if any) come in. New applications' are written with them, in
+ * flush_pending(). */
 static gboolean
 write_confidential (Import   *import,
                     gint64    application_id,
-                    gboolean  is_new,
                     Row      *row,
                     GError  **error)
 {
   PairingsStore *store = import->store;
   sqlite3_stmt *stmt;
 
-  if (!is_new)
-    {
-      stmt = _pairings_store_prepare (store, "DELETE FROM confidential_answers WHERE application_id = ?",
-                                      error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, application_id);
-      if (!_pairings_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+  stmt = _pairings_store_prepare (store, "DELETE FROM confidential_answers WHERE application_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  if (!_pairings_store_step_done (store, stmt, error))
+    return FALSE;
 
   if (!has_confidential (row))
     return TRUE;
@@ -1169,7 +1166,7 @@ replace_application (Import   *import,
   if (!_pairings_store_step_done (store, stmt, error))
     return FALSE;
 
-  return write_confidential (import, id, FALSE, row, error);
+  return write_confidential (import, id, row, error);
 }
 
 static gboolean
@@ -1366,27 +1363,6 @@ report_unknown_stages (Import *import)
                  import->report->file_name, (const char *) key, GPOINTER_TO_UINT (value));
 }
 
-/* An id of the undo record, after a comma unless it is the first: written
- * by hand, as an import may list a hundred thousand. */
-static void
-append_id (GString *json,
-           gint64   id,
-           gboolean comma)
-{
-  char digits[24];
-  int n = 0;
-  guint64 value = (guint64) id;
-
-  g_assert (id > 0);
-  do
-    digits[n++] = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
-  if (comma)
-    g_string_append_c (json, ',');
-  while (n > 0)
-    g_string_append_c (json, digits[--n]);
-}
-
 static char *
 event_json (Import *import)
 {
@@ -1397,10 +1373,18 @@ event_json (Import *import)
                                 ",\"created_applications\":[",
                           import->options->cohort_id, import->report->imported, import->report->updated);
   for (gint64 id = import->first_application_id; id < import->next_application_id; id++)
-    append_id (json, id, id > import->first_application_id);
+    {
+      if (id > import->first_application_id)
+        g_string_append_c (json, ',');
+      pairings_json_append_int (json, id);
+    }
   g_string_append (json, "],\"created_people\":[");
   for (guint i = 0; i < import->created_people->len; i++)
-    append_id (json, g_array_index (import->created_people, gint64, i), i > 0);
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      pairings_json_append_int (json, g_array_index (import->created_people, gint64, i));
+    }
   g_string_append (json, "],\"replaced\":");
   g_string_append (json, import->replaced->str);
   g_string_append (json, "]}");
@@ -1606,10 +1590,6 @@ merge_notes (Import *import)
   import->report->notes = merged;
 }
 
-/* Asks the kernel to start writing out what SQLite has written so far,
- * without waiting. Otherwise a large import's pages stay dirty until the
- * commit's fdatasync(), which then writes the whole file in one wait
- * (about 0.1 s at 100,000 rows) after everything else is done. */
 /* SQLite's own descriptor of @path, found among the process's: opening and
  * closing another one would release the POSIX locks SQLite holds on it. */
 static int
@@ -1634,6 +1614,10 @@ sqlite_fd_of (const char *path)
   return found;
 }
 
+/* Asks the kernel to start writing out what SQLite has written so far,
+ * without waiting. Otherwise a large import's pages stay dirty until the
+ * commit's fdatasync(), which then writes the whole file in one wait
+ * (about 0.1 s at 100,000 rows) after everything else is done. */
 static void
 start_writeback (Import *import)
 {
@@ -1773,6 +1757,19 @@ defer_people_index (Import  *import,
   return rows >= 4096 && rows >= (goffset) g_hash_table_size (import->people) / 2;
 }
 
+/* Undoes what import_rows() set on the connection for the import's length,
+ * whether it went well or not. */
+static void
+restore_connection (PairingsStore *store,
+                    gboolean       rollback_journal)
+{
+  _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+  _pairings_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
+  if (rollback_journal)
+    _pairings_store_set_journal (store, TRUE);
+}
+
 /* Reads the header, then the rows, in one transaction that it commits
  * when all went well (and the import is not a dry run). */
 static gboolean
@@ -1810,14 +1807,10 @@ import_rows (Import                *import,
    * open; otherwise SQLite keeps WAL and nothing changes. The commit is
    * just as atomic either way; synchronous = FULL keeps it durable. */
   import->own_transaction = !_pairings_store_in_transaction (store);
-  rollback = !options->dry_run && !_pairings_store_in_transaction (store) &&
-             _pairings_store_set_journal (store, FALSE);
+  rollback = !options->dry_run && import->own_transaction && _pairings_store_set_journal (store, FALSE);
   if (!_pairings_store_begin (store, error))
     {
-      if (rollback)
-        _pairings_store_set_journal (store, TRUE);
-      _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
-      _pairings_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
+      restore_connection (store, rollback);
       return FALSE;
     }
 
@@ -1877,11 +1870,7 @@ import_rows (Import                *import,
     }
   import->writeback_fd = -1;
   _pairings_store_exec (store, "DELETE FROM temp.confidential_saved", NULL);
-  _pairings_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-  _pairings_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
-  _pairings_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
-  if (rollback)
-    _pairings_store_set_journal (store, TRUE);
+  restore_connection (store, rollback);
 
   if (progress != NULL && ok)
     progress (1.0, user_data);

@@ -8,6 +8,26 @@
 
 #include "pairings-json.h"
 
+/* Writes @value in decimal, by hand: an import's undo record lists every
+ * application it made, and a board move every pair it renumbered, so
+ * printf would be most of the time spent writing them. */
+void
+pairings_json_append_int (GString *out,
+                          gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* Writes @str as a JSON string; NULL becomes null. Control characters are
  * escaped, everything else is passed through as UTF-8. */
 void

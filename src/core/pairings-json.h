@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 void    pairings_json_append_string (GString            *out,
                                      const char         *str);
+void    pairings_json_append_int    (GString            *out,
+                                     gint64              value);
 char   *pairings_json_strv          (const char * const *strv);
 char  **pairings_json_parse_strv    (const char         *json);
 

@@ -1648,8 +1648,6 @@ typedef struct
   gpointer    data;
 } Wanted;
 
-/* Makes @column show @wanted, in that order, keeping the cards that did
- * not change: after a move only the cards that moved are made again. */
 /* Whether @list already shows @wanted, card for card. */
 static gboolean
 column_is (GtkWidget *list,
@@ -1742,6 +1740,8 @@ column_fill (PairingsBoardPage *self,
   list_keep_current (list);
 }
 
+/* Makes @column show @wanted, in that order, keeping the cards that did
+ * not change: after a change only the cards that changed are made again. */
 static void
 sync_column (PairingsBoardPage *self,
              guint              column,
