@@ -850,6 +850,33 @@ test_deferred_index (Fixture       *f,
   g_string_free (csv, TRUE);
 }
 
+/* Answers are split once per distinct answer, for the first 4,096 of them;
+ * past that each row keeps its own. Every row gets its own answer's lists
+ * either way, including those after the cache is full. */
+static void
+test_many_distinct_answers (Fixture       *f,
+                            gconstpointer  data)
+{
+  PairingsImportOptions options = { pairings_cohort_get_id (f->cohort), PAIRINGS_ROLE_MENTEE, NULL, FALSE, FALSE };
+  g_autoptr(PairingsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GString *csv = g_string_new ("Timestamp,Email,Name,Languages,What kind of mentoring are you looking for?\r\n");
+
+  for (guint i = 0; i < 4500; i++)
+    g_string_append_printf (csv, "2025-02-01T10:00:00Z,many%u@lab.example,N%u,\"Lang %u, Common\",Kind %u\r\n",
+                            i, i, i, i);
+  path = write_file (f, "many.csv", csv->str, (gssize) csv->len);
+  g_string_free (csv, TRUE);
+
+  g_assert_true (pairings_import_file (f->store, path, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->imported, ==, 4500);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM applications"
+                                        " WHERE languages = json_array('Lang ' || substr(name, 2), 'Common')"
+                                        " AND mentoring_types = json_array('Kind ' || substr(name, 2))"), ==, 4500);
+}
+
 /* An import within a caller's transaction is part of it: the caller's
  * rollback takes the import back, and its commit keeps it (the import's
  * statements then leave a failure to the caller, not roll back its work). */
@@ -1075,6 +1102,7 @@ main (int    argc,
   ADD ("/import/pipeline", test_pipeline);
   ADD ("/import/deferred-index", test_deferred_index);
   ADD ("/import/within-transaction", test_within_transaction);
+  ADD ("/import/many-distinct-answers", test_many_distinct_answers);
   ADD ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/timestamps", test_timestamps);
   g_test_add_func ("/import/normalize", test_normalize);

@@ -523,63 +523,52 @@ map_career_stage (Import              *import,
   return known;
 }
 
-/* Keeps @built for the answers equal to @answer, while the cache is small;
- * past that, @row owns it (a file of all different answers must not take
- * memory that grows with it). */
-static const char *
-share (GHashTable *cache,
-       const char *answer,
-       char       *built,
-       Row        *row)
+/* A multi-select answer's options, split as the mapping says. */
+static GStrv
+split_options (Import     *import,
+               const char *answer)
 {
+  return pairings_mapping_split_options (import->mapping, answer);
+}
+
+/* Languages are a free list ("French, English"). */
+static GStrv
+split_languages (Import     *import,
+                 const char *answer)
+{
+  return split_list (answer);
+}
+
+/* @answer as a JSON array of its parts. A form's closed questions get the
+ * same few answers again and again, so each distinct answer is split once,
+ * in @cache, for the first 4,096 of them; past that @row owns its own (a
+ * file of all different answers must not take memory that grows with
+ * it). */
+static const char *
+answer_json (Import      *import,
+             GHashTable  *cache,
+             GStrv      (*split) (Import *, const char *),
+             const char  *answer,
+             Row         *row)
+{
+  const char *json;
+  g_auto(GStrv) parts = NULL;
+  char *built;
+
+  if (answer == NULL || *answer == '\0')
+    return "[]";
+
+  json = g_hash_table_lookup (cache, answer);
+  if (json != NULL)
+    return json;
+
+  parts = split (import, answer);
+  built = pairings_json_strv ((const char * const *) parts);
   if (g_hash_table_size (cache) < 4096)
     g_hash_table_insert (cache, g_strdup (answer), built);
   else
     g_ptr_array_add (row_owned (row), built);
   return built;
-}
-
-static const char *
-options_json (Import     *import,
-              const char *answer,
-              Row        *row)
-{
-  const char *json;
-  g_auto(GStrv) options = NULL;
-
-  if (answer == NULL || *answer == '\0')
-    return "[]";
-
-  json = g_hash_table_lookup (import->answers, answer);
-  if (json != NULL)
-    return json;
-
-  options = pairings_mapping_split_options (import->mapping, answer);
-  return share (import->answers, answer, pairings_json_strv ((const char * const *) options), row);
-}
-
-/* Languages are a free list ("French, English"), but a form's answers
- * repeat too: each distinct answer is split once, for the first few
- * thousand of them. */
-static const char *
-languages_json (Import     *import,
-                const char *answer,
-                Row        *row)
-{
-  const char *json;
-  char *built;
-  g_auto(GStrv) list = NULL;
-
-  if (answer == NULL || *answer == '\0')
-    return "[]";
-
-  json = g_hash_table_lookup (import->languages, answer);
-  if (json != NULL)
-    return json;
-
-  list = split_list (answer);
-  built = pairings_json_strv ((const char * const *) list);
-  return share (import->languages, answer, built, row);
 }
 
 /* pairings_email_key() of an address already trimmed and checked: an
@@ -687,13 +676,13 @@ read_row (Import            *import,
     }
 
   types = cell (import, record, PAIRINGS_FIELD_MENTORING_TYPES);
-  row->types_json = options_json (import, types, row);
+  row->types_json = answer_json (import, import->answers, split_options, types, row);
   groups = cell (import, record, PAIRINGS_FIELD_IDENTITY_GROUPS);
-  row->groups_json = options_json (import, groups, row);
+  row->groups_json = answer_json (import, import->answers, split_options, groups, row);
   if (strcmp (row->groups_json, "[]") == 0)
     row->groups_json = NULL;
   languages = cell (import, record, PAIRINGS_FIELD_LANGUAGES);
-  row->languages_json = languages_json (import, languages, row);
+  row->languages_json = answer_json (import, import->languages, split_languages, languages, row);
 
   submitted = cell (import, record, PAIRINGS_FIELD_SUBMITTED_AT);
   row->submitted_at = pairings_parse_timestamp (submitted);
