@@ -9,8 +9,10 @@
  * DATABASE is the one bench/board-bench.c leaves (its last cohort, "small",
  * is replaced by the large one here through the window's cohort choice:
  * the window opens on its remembered cohort, so this picks "big" first).
- * Opens the board and times moving a pair to another stage through the
- * page's action, up to the end of the next painted frame; median of 15.
+ * Opens the board, timed from the page's action to the end of its first
+ * painted frame (the cards made, measured and drawn), then times moving a
+ * pair to another stage through the page's action, up to the end of the
+ * next painted frame; median of 15.
  * The frame is split as the frame clock runs it: the wait before it
  * starts, its layout phase (styles, sizes, positions) and its paint phase
  * (the widgets' drawing and its rendering). Prints one JSON line.
@@ -61,7 +63,7 @@ main (int    argc,
   PairingsWindow *window;
   GtkWidget *page;
   GtkDropDown *cohorts;
-  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS];
+  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS], open;
   GdkFrameClock *clock;
   gint64 t;
 
@@ -92,7 +94,14 @@ main (int    argc,
                               on_before_paint_hook, NULL, NULL);
   cohorts = GTK_DROP_DOWN (bench_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (cohorts, 0);   /* "big", made first */
+  /* The first move waits for the board's first frame, not a frame of it
+   * being made. */
+  t = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board");
+  open = bench_until_painted (t);
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    fprintf (stderr, "board opened: %.1f ms to its first frame (layout %.1f, paint %.1f)\n", open,
+             (phase_end[LAYOUT] - phase_end[BEFORE_PAINT]) / 1e3, (phase_end[PAINT] - phase_end[LAYOUT]) / 1e3);
   bench_settle (SETTLE_MS);
   page = bench_find_widget (GTK_WIDGET (window), PAIRINGS_TYPE_BOARD_PAGE);
 
@@ -118,9 +127,9 @@ main (int    argc,
   {
     double median_move = bench_median (move, RUNS);   /* sorts move[] */
 
-    printf ("{\"pairs\": 500, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"layout_ms\": %.1f, "
+    printf ("{\"pairs\": 500, \"open_to_frame_ms\": %.1f, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"layout_ms\": %.1f, "
             "\"paint_ms\": %.1f, \"max_to_frame_ms\": %.1f}\n",
-            median_move, bench_median (call, RUNS), bench_median (layout, RUNS), bench_median (paint, RUNS),
+            open, median_move, bench_median (call, RUNS), bench_median (layout, RUNS), bench_median (paint, RUNS),
             move[RUNS - 1]);
   }
   gtk_window_destroy (GTK_WINDOW (window));
