@@ -485,6 +485,17 @@ refresh_drawn_rows (PairingsBoardPage *self)
           GtkAllocation at;
 
           gtk_widget_get_allocation (chunk, &at);
+          /* A chunk out of view has its rows out of view: only those still
+           * drawn change, and no row's place is needed (asking GTK for a
+           * widget's allocation costs more than the rest of this loop). */
+          if (!in_view (bounds.origin.y + at.y, at.height, visible))
+            {
+              for (GtkWidget *row = gtk_widget_get_first_child (chunk); row != NULL;
+                   row = gtk_widget_get_next_sibling (row))
+                if (IS_BOARD_ROW (row) && ((PairingsBoardRow *) row)->drawn)
+                  gtk_widget_queue_draw (row);
+              continue;
+            }
           for (GtkWidget *row = gtk_widget_get_first_child (chunk); row != NULL; row = gtk_widget_get_next_sibling (row))
             {
               GtkAllocation allocation;
