@@ -26,6 +26,7 @@
 #include "pairings-application-list.h"
 #include "pairings-board.h"
 #include "pairings-board-page.h"
+#include "pairings-card-text.h"
 #include "pairings-agreements-page.h"
 #include "pairings-charts-page.h"
 #include "pairings-followup.h"
@@ -249,15 +250,26 @@ find_widget (GtkWidget *root,
   return find_first (root, has_type, GSIZE_TO_POINTER (type));
 }
 
+/* The text a label shows, or a board card's text (see
+ * pairings-card-text.c), or NULL for another widget. */
+static const char *
+text_of (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (PAIRINGS_IS_CARD_TEXT (widget))
+    return pairings_card_text_get_text (PAIRINGS_CARD_TEXT (widget));
+  return NULL;
+}
+
 static gboolean
 shows_text (GtkWidget     *widget,
             gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+  return text_of (widget) != NULL && gtk_widget_get_mapped (widget) && g_strcmp0 (text_of (widget), data) == 0;
 }
 
-/* The label showing @text and drawn (mapped), or NULL. */
+/* The label (or card text) showing @text and drawn (mapped), or NULL. */
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
@@ -269,13 +281,14 @@ static gboolean
 starts_with (GtkWidget     *widget,
              gconstpointer  data)
 {
-  const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
-                     : GTK_IS_CHECK_BUTTON (widget) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) : NULL;
+  const char *text = GTK_IS_CHECK_BUTTON (widget) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (widget))
+                     : text_of (widget);
 
   return text != NULL && g_str_has_prefix (text, data);
 }
 
-/* A label, or a check button, whose text starts with @prefix, or NULL. */
+/* A label, a card text or a check button, whose text starts with @prefix,
+ * or NULL. */
 static GtkWidget *
 find_label_prefix (GtkWidget  *root,
                    const char *prefix)
@@ -287,7 +300,7 @@ static gboolean
 holds_text (GtkWidget     *widget,
             gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+  return text_of (widget) != NULL && strstr (text_of (widget), data) != NULL;
 }
 
 /* A label whose text holds @text, or NULL. */
@@ -482,6 +495,77 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (f->window), <=, 420);
   /* Narrow: the page switcher moves to the bottom. */
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_widget (f->window, ADW_TYPE_VIEW_SWITCHER_BAR))));
+}
+
+/* A card's texts and chips (pairings-card-text.c): a text asks for no
+ * width and is as high as its lines at the width it is given; chips go in
+ * lines, three at most, and one wider than its card is ellipsized to the
+ * card's width; both are measured again when their font changes. */
+static void
+test_card_text (void)
+{
+  const char *types[] = { "Career advancement", "Relocation to CERN / life at CERN", "A new connection", NULL };
+  const char *facts = "Senior faculty or scientist · IFIC (CSIC – Universitat de València)";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text = pairings_card_text_new (facts, FALSE);
+  GtkWidget *chips = pairings_card_chips_new (types);
+  GtkWidget *first, *second;
+  int minimum, natural, one_line, wrapped, narrow, larger, chip, line, chips_height;
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), chips);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  g_assert_cmpstr (pairings_card_text_get_text (PAIRINGS_CARD_TEXT (text)), ==, facts);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, facts);
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 0);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 2000, &one_line, NULL, NULL, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 200, &wrapped, NULL, NULL, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 60, &narrow, NULL, NULL, NULL);
+  g_assert_cmpint (one_line, >, 0);
+  g_assert_cmpint (wrapped, >=, 2 * one_line);
+  g_assert_cmpint (narrow, >, wrapped);
+
+  /* Chips: as wide as their text, and as high as one line. */
+  first = gtk_widget_get_first_child (chips);
+  second = gtk_widget_get_next_sibling (first);
+  g_assert_true (PAIRINGS_IS_CARD_TEXT (first));
+  g_assert_cmpstr (pairings_card_text_get_text (PAIRINGS_CARD_TEXT (second)), ==, types[1]);
+  g_assert_true (gtk_widget_has_css_class (second, "board-chip"));
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &chip, NULL, NULL);
+  gtk_widget_measure (second, GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+  g_assert_cmpint (chip, >, 150);
+  gtk_widget_measure (chips, GTK_ORIENTATION_VERTICAL, 2000, NULL, &chips_height, NULL, NULL);
+  g_assert_cmpint (chips_height, ==, line);
+  gtk_widget_measure (chips, GTK_ORIENTATION_VERTICAL, chip - 1, NULL, &chips_height, NULL, NULL);
+  g_assert_cmpint (chips_height, >=, 3 * line);
+  gtk_widget_size_allocate (chips, &(GtkAllocation) { 0, 0, 100, 3 * line + 12 }, -1);
+  {
+    graphene_rect_t bounds;
+
+    /* Its box, padding included, is the whole width. */
+    g_assert_true (gtk_widget_compute_bounds (second, chips, &bounds));
+    g_assert_cmpfloat (bounds.size.width, ==, 100);
+    g_assert_cmpfloat (bounds.origin.x, ==, 0);
+    g_assert_cmpfloat (bounds.origin.y, >, 0);
+  }
+
+  /* A larger font: measured again. */
+  gtk_widget_add_css_class (text, "title-1");
+  gtk_widget_remove_css_class (second, "caption");
+  gtk_widget_add_css_class (second, "title-1");
+  gtk_test_widget_wait_for_draw (window);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 200, &larger, NULL, NULL, NULL);
+  g_assert_cmpint (larger, >, wrapped);
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, chip);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -2798,6 +2882,7 @@ main (int    argc,
   ADD ("/window/restore-backup", test_restore_backup);
   ADD ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/card-text", test_card_text);
 
   return g_test_run ();
 }

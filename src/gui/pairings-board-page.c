@@ -23,6 +23,7 @@
 #include "pairings-board.h"
 #include "pairings-matcher.h"
 #include "pairings-board-page.h"
+#include "pairings-card-text.h"
 
 #define N_COLUMNS (2 + PAIRINGS_N_STAGES)
 
@@ -183,6 +184,48 @@ pairings_board_row_dispose (GObject *object)
   G_OBJECT_CLASS (pairings_board_row_parent_class)->dispose (object);
 }
 
+/* A card is as wide as its column makes it: the row asks nothing of its
+ * card's width, and its texts wrap at that width (see
+ * pairings-card-text.c). The columns have a width of their own (see
+ * pairings_board_page_init()). */
+static GtkSizeRequestMode
+pairings_board_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+pairings_board_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *card = ((PairingsBoardRow *) widget)->card;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && card != NULL && gtk_widget_get_visible (card))
+    gtk_widget_measure (card, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+pairings_board_row_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *card = ((PairingsBoardRow *) widget)->card;
+
+  if (card != NULL && gtk_widget_get_visible (card))
+    gtk_widget_allocate (card, width, height, -1, NULL);
+  /* The card's menu, when it is open, follows the card. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static void
 pairings_board_row_class_init (PairingsBoardRowClass *klass)
 {
@@ -190,7 +233,9 @@ pairings_board_row_class_init (PairingsBoardRowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = pairings_board_row_dispose;
   widget_class->snapshot = pairings_board_row_snapshot;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = pairings_board_row_get_request_mode;
+  widget_class->measure = pairings_board_row_measure;
+  widget_class->size_allocate = pairings_board_row_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "boardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
@@ -972,44 +1017,17 @@ explain_action (GtkWidget  *widget,
 /* Cards -------------------------------------------------------------------------- */
 
 static GtkWidget *
-chip (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "board-chip");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-  /* As wide as its text, not as its place in the flow. */
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  return label;
-}
-
-static GtkWidget *
 chips (char **texts)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_widget_set_can_target (flow, FALSE);
-  gtk_widget_set_can_focus (flow, FALSE);
-  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
-    gtk_flow_box_insert (GTK_FLOW_BOX (flow), chip (texts[i]), -1);
-  return flow;
+  return pairings_card_chips_new ((const char * const *) texts);
 }
 
 static GtkWidget *
 text_line (const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = pairings_card_text_new (text, FALSE);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
