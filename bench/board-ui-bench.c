@@ -29,6 +29,9 @@
 
 #define RUNS 15
 
+/* Undos timed after the moves (each undoes one of them). */
+#define UNDOS 5
+
 enum { BEFORE_PAINT, LAYOUT, PAINT, N_PHASES };
 
 /* When the frame clock last finished each phase (our handlers run after
@@ -63,7 +66,7 @@ main (int    argc,
   PairingsWindow *window;
   GtkWidget *page;
   GtkDropDown *cohorts;
-  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS], open;
+  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS], undo[UNDOS], open;
   GdkFrameClock *clock;
   gint64 t;
 
@@ -124,13 +127,24 @@ main (int    argc,
                  (bench_painted_at - phase_end[PAINT]) / 1e3);
       bench_settle (SETTLE_MS);
     }
+  /* Ctrl+Z, through the window's action: the move undone, the window
+   * brought in line with the database, to the end of the next frame. */
+  for (guint r = 0; r < UNDOS; r++)
+    {
+      t = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      undo[r] = bench_until_painted (t);
+      if (g_getenv ("BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "undo %u: %.1f ms to the frame\n", r, undo[r]);
+      bench_settle (SETTLE_MS);
+    }
   {
     double median_move = bench_median (move, RUNS);   /* sorts move[] */
 
     printf ("{\"pairs\": 500, \"open_to_frame_ms\": %.1f, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"layout_ms\": %.1f, "
-            "\"paint_ms\": %.1f, \"max_to_frame_ms\": %.1f}\n",
+            "\"paint_ms\": %.1f, \"max_to_frame_ms\": %.1f, \"undo_to_frame_ms\": %.1f}\n",
             open, median_move, bench_median (call, RUNS), bench_median (layout, RUNS), bench_median (paint, RUNS),
-            move[RUNS - 1]);
+            move[RUNS - 1], bench_median (undo, UNDOS));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -972,6 +972,37 @@ test_applications_page (Fixture       *f,
   g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);
   screenshot (f->window, "applications-accepted", NULL);
 
+  /* Undone from another page: this page is read again only when it comes
+   * back to the front, and then shows the two as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "board"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before);
+  {
+    guint seen = 0;
+
+    for (int shown = 0; shown < 2; shown++)
+      {
+        if (shown)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "applications"));
+        model = pairings_applications_page_get_model (page);
+        seen = 0;
+        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+          {
+            g_autoptr(PairingsApplication) app = g_list_model_get_item (model, i);
+            gint64 id = pairings_application_get_id (app);
+
+            if (id != pairings_application_get_id (first) && id != pairings_application_get_id (second))
+              continue;
+            seen++;
+            /* Not in front: as it was before the undo; in front: read again. */
+            g_assert_cmpint (pairings_application_get_status (app) == PAIRINGS_STATUS_ACCEPTED, ==, !shown);
+          }
+        g_assert_cmpuint (seen, ==, 2);
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (store_int (window, "accepted-mentees"), ==, accepted_before + 2);
+
   /* Clicking the Name header sorts by name, case and accents aside
    * (“Álvaro” with the a's, not after “Zoe”), both ways. */
   {
