@@ -1282,6 +1282,32 @@ test_board (Fixture       *f,
   g_assert_nonnull (mentor);
   g_assert_nonnull (full);
 
+  /* An application changed behind the board (as a new import of the
+   * form's export does): its pair's card shows the change once the board
+   * is read again, and so does the person's card. */
+  {
+    PairingsBoardPair *pair = g_ptr_array_index (board->pairs, 0);
+    PairingsStore *store = pairings_window_get_store (window);
+    g_autofree char *before = g_strdup_printf ("%s · %s", pair->mentor->institution, pair->mentee->institution);
+    g_autofree char *after = g_strdup_printf ("Institut Renommé · %s", pair->mentee->institution);
+    g_autofree char *rename = g_strdup_printf ("UPDATE applications SET institution = 'Institut Renommé'"
+                                               " WHERE id = %" G_GINT64_FORMAT, pair->mentor->application_id);
+    g_autofree char *restore = g_strdup_printf ("UPDATE applications SET institution = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                                pair->mentor->institution, pair->mentor->application_id);
+
+    g_assert_nonnull (find_label (GTK_WIDGET (page), before));
+    g_assert_null (strchr (pair->mentor->institution, '\''));
+    g_assert_cmpint (sqlite3_exec (_pairings_store_get_db (store), rename, NULL, NULL, NULL), ==, SQLITE_OK);
+    pairings_board_page_reload (page);
+    g_assert_nonnull (find_label (GTK_WIDGET (page), after));
+    /* The mentor's card: "career stage · institution". */
+    g_assert_cmpint (pair->mentor->career_stage, !=, PAIRINGS_CAREER_UNKNOWN);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (page), "· Institut Renommé"));
+    g_assert_cmpint (sqlite3_exec (_pairings_store_get_db (store), restore, NULL, NULL, NULL), ==, SQLITE_OK);
+    pairings_board_page_reload (page);
+    g_assert_nonnull (find_label (GTK_WIDGET (page), before));
+  }
+
   /* A mentee card dropped on a mentor card: a pair under discussion. */
   payload = g_strdup_printf ("person:%" G_GINT64_FORMAT, mentee->application_id);
   {

@@ -1470,13 +1470,93 @@ on_card_key (GtkEventControllerKey *controller,
 }
 
 /* What a card shows, as one string: a card whose signature has not changed
- * is kept as it is across a change to the board. */
+ * is kept as it is across a change to the board (an edited application
+ * changes its cards' signatures). Written by hand, not
+ * with printf(): a move's refresh makes one for every card of the stages
+ * it changed, and one for every mentor when a mentor's places change. */
+typedef struct
+{
+  char *at;
+} Signature;
+
+static void
+signature_int (Signature *sig,
+               gint64     value)
+{
+  char digits[24];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *sig->at++ = '-';
+  while (n > 0)
+    *sig->at++ = digits[--n];
+  *sig->at++ = '|';
+}
+
+static void
+signature_text (Signature  *sig,
+                const char *text,
+                gsize       length)
+{
+  memcpy (sig->at, text, length);
+  sig->at += length;
+  *sig->at++ = '|';
+}
+
+/* The bytes @texts take in a signature. */
+static gsize
+signature_texts_size (char **texts)
+{
+  gsize size = 1;
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    size += strlen (texts[i]) + 1;
+  return size;
+}
+
+static void
+signature_texts (Signature  *sig,
+                 char      **texts)
+{
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      gsize length = strlen (texts[i]);
+
+      memcpy (sig->at, texts[i], length);
+      sig->at += length;
+      *sig->at++ = ',';
+    }
+  *sig->at++ = '|';
+}
+
+/* Room for the numbers of a signature: 24 bytes each. */
+#define SIGNATURE_NUMBER 24
+
 static char *
 person_signature (PairingsBoardPerson *person)
 {
-  return g_strdup_printf ("person:%" G_GINT64_FORMAT "|%d|%d|%s|%s|%s|%d", person->application_id, person->used,
-                          person->capacity, person->name, person->institution, person->location,
-                          person->career_stage);
+  gsize name = strlen (person->name), institution = strlen (person->institution);
+  gsize location = strlen (person->location);
+  char *text = g_malloc (sizeof "person:" + name + institution + location + 3 +
+                         signature_texts_size (person->mentoring_types) + 4 * SIGNATURE_NUMBER);
+  Signature sig = { text };
+
+  memcpy (sig.at, "person:", 7);
+  sig.at += 7;
+  signature_int (&sig, person->application_id);
+  signature_int (&sig, person->used);
+  signature_int (&sig, person->capacity);
+  signature_int (&sig, person->career_stage);
+  signature_text (&sig, person->name, name);
+  signature_text (&sig, person->institution, institution);
+  signature_text (&sig, person->location, location);
+  signature_texts (&sig, person->mentoring_types);
+  *sig.at = '\0';
+  return text;
 }
 
 static char *
@@ -1484,9 +1564,28 @@ pair_signature (PairingsBoardPair *pair)
 {
   /* Not the stage: a card is the same in every column, and moves between
    * them (see show_board()). */
-  return g_strdup_printf ("pair:%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%u|%.3f|%s|%s",
-                          pair->id, pair->mentor->application_id, pair->mentee->application_id,
-                          pair->pinned, (guint) pair->warnings, pair->score, pair->mentor->name, pair->mentee->name);
+  gsize mentor = strlen (pair->mentor->name), mentee = strlen (pair->mentee->name);
+  gsize mentor_institution = strlen (pair->mentor->institution);
+  gsize mentee_institution = strlen (pair->mentee->institution);
+  char *text = g_malloc (sizeof "pair:" + mentor + mentee + mentor_institution + mentee_institution + 4 +
+                         signature_texts_size (pair->shared_types) + 6 * SIGNATURE_NUMBER);
+  Signature sig = { text };
+
+  memcpy (sig.at, "pair:", 5);
+  sig.at += 5;
+  signature_int (&sig, pair->id);
+  signature_int (&sig, pair->mentor->application_id);
+  signature_int (&sig, pair->mentee->application_id);
+  signature_int (&sig, pair->pinned);
+  signature_int (&sig, (gint64) pair->warnings);
+  signature_int (&sig, (gint64) llround (pair->score * 1000.0));
+  signature_text (&sig, pair->mentor->name, mentor);
+  signature_text (&sig, pair->mentee->name, mentee);
+  signature_text (&sig, pair->mentor->institution, mentor_institution);
+  signature_text (&sig, pair->mentee->institution, mentee_institution);
+  signature_texts (&sig, pair->shared_types);
+  *sig.at = '\0';
+  return text;
 }
 
 static GtkWidget *
