@@ -509,6 +509,107 @@ test_refresh_pairs (Fixture       *f,
   pairings_board_free (board);
 }
 
+/* Reading again only the stages a move changed gives the same board as
+ * reading it all; and when the stages say more changed than a move among
+ * them (a pair made, someone swapped in, Set aside), the whole board is
+ * read again. */
+static void
+test_refresh_stages (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PairingsBoard *board;
+  gint64 p1 = pairings_board_pair (f->store, f->ada, f->dan, FALSE, &error);
+  gint64 p2 = pairings_board_pair (f->store, f->ben, f->eve, FALSE, &error);
+  gint64 p3 = pairings_board_pair (f->store, f->ben, f->fay, FALSE, &error);
+  const guint discussion = 1u << PAIRINGS_STAGE_DISCUSSION, approved = 1u << PAIRINGS_STAGE_APPROVED;
+  const guint announced = 1u << PAIRINGS_STAGE_ANNOUNCED, set_aside = 1u << PAIRINGS_STAGE_SET_ASIDE;
+  const guint suggested = 1u << PAIRINGS_STAGE_SUGGESTED;
+  struct
+  {
+    const char    *what;
+    gint64         pair;
+    PairingsStage  stage;
+    int            position;
+    guint          stages;    /* those given to the refresh */
+  } steps[] = {
+    { "to Approved", 0, PAIRINGS_STAGE_APPROVED, -1, discussion | approved },
+    { "to the top of Approved", 0, PAIRINGS_STAGE_APPROVED, 0, discussion | approved },
+    { "up within Approved", 0, PAIRINGS_STAGE_APPROVED, 0, approved },
+    { "to Announced, more stages given", 0, PAIRINGS_STAGE_ANNOUNCED, -1, suggested | approved | announced | 64 },
+    { "to Suggested, only the stage it left given", 0, PAIRINGS_STAGE_SUGGESTED, -1, announced },
+    { "to Set aside", 0, PAIRINGS_STAGE_SET_ASIDE, -1, approved | set_aside },
+    { "out of Set aside, too few stages given", 0, PAIRINGS_STAGE_DISCUSSION, -1, discussion },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (p3, >, 0);
+  board = pairings_board_load (f->store, f->cohort, &error);
+  g_assert_no_error (error);
+  steps[0].pair = p1;
+  steps[1].pair = p2;
+  steps[2].pair = p1;
+  steps[3].pair = p2;
+  steps[4].pair = p2;
+  steps[5].pair = p3;
+  steps[6].pair = p3;
+  for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+    {
+      PairingsBoard *fresh;
+      g_autofree char *refreshed = NULL;
+      g_autofree char *loaded = NULL;
+
+      g_test_message ("%s", steps[k].what);
+      g_assert_true (pairings_board_move (f->store, &steps[k].pair, 1, steps[k].stage, steps[k].position, &error));
+      g_assert_no_error (error);
+      g_assert_true (pairings_board_refresh_stages (f->store, board, steps[k].stages, &error));
+      g_assert_no_error (error);
+      fresh = pairings_board_load (f->store, f->cohort, &error);
+      g_assert_no_error (error);
+      refreshed = board_dump (board);
+      loaded = board_dump (fresh);
+      g_assert_cmpstr (refreshed, ==, loaded);
+      pairings_board_free (fresh);
+    }
+
+  /* Someone else swapped into a pair of the stage: a mentor's places
+   * change, which the stage alone does not show. */
+  g_assert_true (pairings_board_swap (f->store, p3, f->cy, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (pairings_board_refresh_stages (f->store, board, discussion, &error));
+  {
+    PairingsBoard *fresh = pairings_board_load (f->store, f->cohort, &error);
+    g_autofree char *refreshed = board_dump (board);
+    g_autofree char *loaded = board_dump (fresh);
+
+    g_assert_cmpstr (refreshed, ==, loaded);
+    g_assert_nonnull (strstr (loaded, "Cy:1/1"));
+    pairings_board_free (fresh);
+  }
+
+  /* A pair made in the stage: not a move either. */
+  g_assert_cmpint (pairings_board_pair (f->store, f->ada, f->gus, TRUE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (pairings_board_refresh_stages (f->store, board, discussion, &error));
+  {
+    PairingsBoard *fresh = pairings_board_load (f->store, f->cohort, &error);
+    g_autofree char *refreshed = board_dump (board);
+    g_autofree char *loaded = board_dump (fresh);
+
+    g_assert_cmpstr (refreshed, ==, loaded);
+    pairings_board_free (fresh);
+  }
+
+  /* Someone the board did not know in a pair of the stage: the board has
+   * to be read again, as pairings_board_refresh_pairs() says. */
+  g_assert_true (pairings_review_set_status (f->store, &f->hal, 1, PAIRINGS_STATUS_ACCEPTED, &error));
+  g_assert_cmpint (pairings_board_pair (f->store, f->ben, f->hal, TRUE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_false (pairings_board_refresh_stages (f->store, board, discussion, &error));
+  g_assert_no_error (error);
+  pairings_board_free (board);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +620,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/board/pair-and-rules", test_pair_and_rules);
   ADD ("/board/refresh-pairs", test_refresh_pairs);
+  ADD ("/board/refresh-stages", test_refresh_stages);
   ADD ("/board/move-reorder-dissolve", test_move_reorder_dissolve);
   ADD ("/board/swap-and-pin", test_swap_and_pin);
   ADD ("/board/undo-redo", test_undo_redo);

@@ -121,6 +121,93 @@ compare_people (gconstpointer a,
   return strcmp (collate_key (keys, x->name), collate_key (keys, y->name));
 }
 
+/* The pairs a cohort avoids, as "mentor:mentee" keys. */
+static GHashTable *
+read_exclusions (PairingsStore  *store,
+                 gint64          cohort_id,
+                 GError        **error)
+{
+  GHashTable *excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = _pairings_store_prepare (store,
+                                  "SELECT e.mentor_application_id || ':' || e.mentee_application_id FROM exclusions e"
+                                  " JOIN applications a ON a.id = e.mentor_application_id WHERE a.cohort_id = ?",
+                                  error);
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (excluded);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (excluded, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return excluded;
+}
+
+/* The columns read_pair() reads, in its order. */
+#define PAIR_COLUMNS "id, mentor_application_id, mentee_application_id, stage, position," \
+                     " locked, coalesce(score, -1), continues_from IS NOT NULL"
+
+/* The pair of @stmt's row (PAIR_COLUMNS), or NULL when @by_id does not
+ * know one of its people. */
+static PairingsBoardPair *
+read_pair (sqlite3_stmt *stmt,
+           GHashTable   *by_id,
+           GHashTable   *excluded)
+{
+  gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
+  gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
+  PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
+
+  pair->id = sqlite3_column_int64 (stmt, 0);
+  pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
+  pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
+  pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &pair->stage);
+  pair->position = sqlite3_column_int (stmt, 4);
+  pair->pinned = sqlite3_column_int (stmt, 5) != 0;
+  pair->score = sqlite3_column_double (stmt, 6);
+  if (sqlite3_column_int (stmt, 7))
+    pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
+  /* Most cohorts avoid no pair: no key is made then. */
+  if (g_hash_table_size (excluded) > 0)
+    {
+      char key[48];
+
+      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
+      if (g_hash_table_contains (excluded, key))
+        pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
+    }
+  if (pair->mentor == NULL || pair->mentee == NULL)
+    {
+      pair_free (pair);
+      return NULL;
+    }
+  return pair;
+}
+
+/* What follows from a pair's people (their places used counted). */
+static void
+add_warnings (PairingsBoardPair *pair,
+              GHashTable        *keys)
+{
+  PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
+
+  pair->shared_types = shared_types (mentor, mentee);
+  if (*mentor->institution != '\0' &&
+      (strcmp (mentor->institution, mentee->institution) == 0 ||
+       strcmp (collate_key (keys, mentor->institution), collate_key (keys, mentee->institution)) == 0))
+    pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
+  if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
+      mentor->career_stage <= mentee->career_stage)
+    pair->warnings |= PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR;
+  if (mentor->used > mentor->capacity)
+    pair->warnings |= PAIRINGS_BOARD_WARN_CAPACITY;
+  if (mentor->mentoring_types[0] != NULL && mentee->mentoring_types[0] != NULL && pair->shared_types[0] == NULL)
+    pair->warnings |= PAIRINGS_BOARD_WARN_NO_SHARED_TYPE;
+}
+
 /* The pairs of the board's cohort, read again into @board, with what
  * follows from them: the mentors' places used, each pair's warnings, and
  * the mentees still to pair. @by_id finds the board's people by
@@ -134,7 +221,7 @@ fill_pairs (PairingsStore  *store,
             GError        **error)
 {
   g_autoptr(GHashTable) paired = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) excluded = NULL;
   GHashTable *keys = collate_keys_of (store);
   GPtrArray *read;
   sqlite3_stmt *stmt;
@@ -144,21 +231,12 @@ fill_pairs (PairingsStore  *store,
   for (guint i = 0; i < board->people->len; i++)
     ((PairingsBoardPerson *) g_ptr_array_index (board->people, i))->used = 0;
 
-  stmt = _pairings_store_prepare (store,
-                                  "SELECT e.mentor_application_id || ':' || e.mentee_application_id FROM exclusions e"
-                                  " JOIN applications a ON a.id = e.mentor_application_id WHERE a.cohort_id = ?",
-                                  error);
-  if (stmt == NULL)
+  excluded = read_exclusions (store, board->cohort_id, error);
+  if (excluded == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, board->cohort_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (excluded, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
 
   stmt = _pairings_store_prepare (store,
-                                  "SELECT id, mentor_application_id, mentee_application_id, stage, position,"
-                                  " locked, coalesce(score, -1), continues_from IS NOT NULL"
-                                  " FROM pairs WHERE cohort_id = ? ORDER BY stage, position, id",
+                                  "SELECT " PAIR_COLUMNS " FROM pairs WHERE cohort_id = ? ORDER BY stage, position, id",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -166,31 +244,11 @@ fill_pairs (PairingsStore  *store,
   read = g_ptr_array_new_with_free_func (pair_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 mentor_id = sqlite3_column_int64 (stmt, 1);
-      gint64 mentee_id = sqlite3_column_int64 (stmt, 2);
-      PairingsBoardPair *pair = g_new0 (PairingsBoardPair, 1);
-      pair->id = sqlite3_column_int64 (stmt, 0);
-      pair->mentor = g_hash_table_lookup (by_id, &mentor_id);
-      pair->mentee = g_hash_table_lookup (by_id, &mentee_id);
-      pairings_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &pair->stage);
-      pair->position = sqlite3_column_int (stmt, 4);
-      pair->pinned = sqlite3_column_int (stmt, 5) != 0;
-      pair->score = sqlite3_column_double (stmt, 6);
-      if (sqlite3_column_int (stmt, 7))
-        pair->warnings |= PAIRINGS_BOARD_WARN_CONTINUING;
-      /* Most cohorts avoid no pair: no key is made then. */
-      if (g_hash_table_size (excluded) > 0)
-        {
-          char key[48];
+      PairingsBoardPair *pair = read_pair (stmt, by_id, excluded);
 
-          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, mentor_id, mentee_id);
-          if (g_hash_table_contains (excluded, key))
-            pair->warnings |= PAIRINGS_BOARD_WARN_EXCLUDED;
-        }
-      if (pair->mentor == NULL || pair->mentee == NULL)
+      if (pair == NULL)
         {
           *unknown_person = TRUE;
-          pair_free (pair);
           continue;
         }
       if (pair->stage != PAIRINGS_STAGE_SET_ASIDE)
@@ -218,23 +276,7 @@ fill_pairs (PairingsStore  *store,
   g_ptr_array_unref (read);
 
   for (guint i = 0; i < board->pairs->len; i++)
-    {
-      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
-      PairingsBoardPerson *mentor = pair->mentor, *mentee = pair->mentee;
-
-      pair->shared_types = shared_types (mentor, mentee);
-      if (*mentor->institution != '\0' &&
-          (strcmp (mentor->institution, mentee->institution) == 0 ||
-           strcmp (collate_key (keys, mentor->institution), collate_key (keys, mentee->institution)) == 0))
-        pair->warnings |= PAIRINGS_BOARD_WARN_SAME_INSTITUTION;
-      if (mentor->career_stage != PAIRINGS_CAREER_UNKNOWN && mentee->career_stage != PAIRINGS_CAREER_UNKNOWN &&
-          mentor->career_stage <= mentee->career_stage)
-        pair->warnings |= PAIRINGS_BOARD_WARN_NOT_MORE_SENIOR;
-      if (mentor->used > mentor->capacity)
-        pair->warnings |= PAIRINGS_BOARD_WARN_CAPACITY;
-      if (mentor->mentoring_types[0] != NULL && mentee->mentoring_types[0] != NULL && pair->shared_types[0] == NULL)
-        pair->warnings |= PAIRINGS_BOARD_WARN_NO_SHARED_TYPE;
-    }
+    add_warnings (g_ptr_array_index (board->pairs, i), keys);
 
   /* The accepted mentees without a live pair, by name. */
   g_ptr_array_set_size (board->mentees, 0);
@@ -392,6 +434,132 @@ pairings_board_refresh_pairs (PairingsStore  *store,
     changed = g_ptr_array_index (mentees, i) != g_ptr_array_index (board->mentees, i);
   if (people_changed != NULL)
     *people_changed = changed;
+  return TRUE;
+}
+
+/**
+ * pairings_board_refresh_stages:
+ * @stages: the stages to read again, a bit per stage (1 << stage)
+ *
+ * Reads again the pairs of @stages only, after a change that moved pairs
+ * among them and nothing else (see pairings_board_move()): the pairs of
+ * the other stages, the places used and the mentees to pair stay as they
+ * are. When the stages do not hold the same pairs as before, or Set aside
+ * is among them (a pair there takes no place), the whole board's pairs are
+ * read again instead (pairings_board_refresh_pairs()), so @board is right
+ * either way.
+ *
+ * Returns: %TRUE when @board is up to date
+ */
+gboolean
+pairings_board_refresh_stages (PairingsStore  *store,
+                               PairingsBoard  *board,
+                               guint           stages,
+                               GError        **error)
+{
+  /* One statement per stage, the stage in its text (see snapshot()). */
+#define STAGE_SQL(stage) "SELECT " PAIR_COLUMNS " FROM pairs WHERE cohort_id = ? AND stage = '" stage "'" \
+                         " ORDER BY position, id"
+  static const char *const sql[PAIRINGS_N_STAGES] = {
+    STAGE_SQL ("suggested"), STAGE_SQL ("discussion"), STAGE_SQL ("approved"),
+    STAGE_SQL ("announced"), STAGE_SQL ("set_aside"),
+  };
+#undef STAGE_SQL
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) before = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) excluded = NULL;
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (pair_free);
+  GHashTable *keys = collate_keys_of (store);
+  gboolean same = TRUE;
+  GPtrArray *pairs;
+
+  g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (board != NULL, FALSE);
+
+  stages &= (1u << PAIRINGS_N_STAGES) - 1;
+  if (stages & (1u << PAIRINGS_STAGE_SET_ASIDE))
+    return pairings_board_refresh_pairs (store, board, NULL, error);
+
+  for (guint i = 0; i < board->people->len; i++)
+    {
+      PairingsBoardPerson *person = g_ptr_array_index (board->people, i);
+
+      g_hash_table_insert (by_id, &person->application_id, person);
+    }
+  for (guint i = 0; i < board->pairs->len; i++)
+    {
+      PairingsBoardPair *pair = g_ptr_array_index (board->pairs, i);
+
+      if (stages & (1u << pair->stage))
+        g_hash_table_insert (before, &pair->id, pair);
+    }
+  excluded = read_exclusions (store, board->cohort_id, error);
+  if (excluded == NULL)
+    return FALSE;
+
+  for (int st = 0; st < PAIRINGS_N_STAGES && same; st++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stages & (1u << st)))
+        continue;
+      stmt = _pairings_store_prepare (store, sql[st], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, board->cohort_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          PairingsBoardPair *pair = read_pair (stmt, by_id, excluded);
+          PairingsBoardPair *was = pair != NULL ? g_hash_table_lookup (before, &pair->id) : NULL;
+
+          /* Someone the board does not know, a pair it did not have in
+           * these stages, or one with someone else in it (the places used
+           * would change): not only a move among them. */
+          if (was == NULL || was->mentor != pair->mentor || was->mentee != pair->mentee)
+            {
+              same = FALSE;
+              if (pair != NULL)
+                pair_free (pair);
+              break;
+            }
+          g_hash_table_remove (before, &pair->id);
+          add_warnings (pair, keys);
+          g_ptr_array_add (read, pair);
+        }
+      sqlite3_reset (stmt);
+      if (same && rc != SQLITE_DONE)
+        {
+          _pairings_store_set_error (store, rc, error);
+          return FALSE;
+        }
+    }
+  if (!same || g_hash_table_size (before) > 0)
+    return pairings_board_refresh_pairs (store, board, NULL, error);
+
+  /* The board's order: stage by stage, the stages read again from @read
+   * (in their order, by position), the others as they were. */
+  pairs = g_ptr_array_new_full (board->pairs->len, pair_free);
+  for (int st = 0; st < PAIRINGS_N_STAGES; st++)
+    {
+      GPtrArray *from = (stages & (1u << st)) ? read : board->pairs;
+
+      for (guint i = 0; i < from->len; i++)
+        if (((PairingsBoardPair *) g_ptr_array_index (from, i))->stage == (PairingsStage) st)
+          g_ptr_array_add (pairs, g_ptr_array_index (from, i));
+    }
+  /* The pairs taken from @read and kept from the board now belong to
+   * @pairs; the board's others (the stages read again) go. */
+  g_ptr_array_set_free_func (read, NULL);
+  for (guint i = 0; i < board->pairs->len; i++)
+    if (!(stages & (1u << ((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->stage)))
+      board->pairs->pdata[i] = NULL;
+  g_ptr_array_set_free_func (board->pairs, (GDestroyNotify) NULL);
+  for (guint i = 0; i < board->pairs->len; i++)
+    if (board->pairs->pdata[i] != NULL)
+      pair_free (board->pairs->pdata[i]);
+  g_ptr_array_unref (board->pairs);
+  board->pairs = pairs;
   return TRUE;
 }
 

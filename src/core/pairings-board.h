@@ -76,6 +76,10 @@ gboolean            pairings_board_refresh_pairs (PairingsStore   *store,
                                                   PairingsBoard   *board,
                                                   gboolean        *people_changed,
                                                   GError         **error);
+gboolean            pairings_board_refresh_stages (PairingsStore  *store,
+                                                  PairingsBoard   *board,
+                                                  guint            stages,
+                                                  GError         **error);
 guint               pairings_board_count_stage   (PairingsBoard   *board,
                                                   PairingsStage    stage);
 PairingsBoardPair  *pairings_board_find_pair     (PairingsBoard   *board,

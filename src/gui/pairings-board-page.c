@@ -614,13 +614,23 @@ typedef struct
   gboolean           swap;
 } Pending;
 
-static void refresh_pairs (PairingsBoardPage *self);
+static void refresh_pairs (PairingsBoardPage *self, guint stages);
+
+/* After an operation of this page: @stages as for refresh_pairs(). */
+static void
+changed_stages (PairingsBoardPage *self,
+                guint              stages,
+                const char        *message)
+{
+  refresh_pairs (self, stages);
+  g_signal_emit (self, signals[CHANGED], 0, message);
+}
 
 static void
 changed (PairingsBoardPage *self,
          const char        *message)
 {
-  refresh_pairs (self);
+  refresh_pairs (self, 0);
   g_signal_emit (self, signals[CHANGED], 0, message);
 }
 
@@ -753,7 +763,15 @@ move_pairs (PairingsBoardPage *self,
             int                position)
 {
   g_autoptr(GError) error = NULL;
+  guint stages = 1u << stage;
 
+  /* The stages the move changes: the pairs' and @stage. */
+  for (guint i = 0; i < n && self->board != NULL; i++)
+    {
+      PairingsBoardPair *pair = pairings_board_find_pair (self->board, pair_ids[i]);
+
+      stages |= pair != NULL ? 1u << pair->stage : (1u << PAIRINGS_N_STAGES) - 1;
+    }
   if (!pairings_board_move (self->store, pair_ids, n, stage, position, &error))
     {
       report (self, error);
@@ -763,7 +781,7 @@ move_pairs (PairingsBoardPage *self,
     g_autofree char *message = n == 1 ? g_strdup_printf (_("Moved to %s"), pairings_stage_get_label (stage))
                                : g_strdup_printf (ngettext ("%u pair moved to %s", "%u pairs moved to %s", n),
                                                   n, pairings_stage_get_label (stage));
-    changed (self, message);
+    changed_stages (self, stages, message);
   }
 }
 
@@ -1984,9 +2002,6 @@ stage_digests (PairingsBoard *board,
     }
 }
 
-/* After an operation of this page, which changes only pairs: the pairs
- * read again, not the whole board, and only the columns that changed
- * brought in line, when that is enough. */
 /* What the mentors' column shows of the pairs: each mentor's places used,
  * in the column's order. */
 static guint64
@@ -2004,15 +2019,20 @@ mentors_digest (PairingsBoard *board)
   return digest;
 }
 
+/* After an operation of this page, which changes only pairs: the pairs
+ * read again, not the whole board (only those of @stages, a bit per stage,
+ * when they are all it changed: a move among stages other than Set aside;
+ * every pair for 0), and only the columns that changed brought in line. */
 static void
-refresh_pairs (PairingsBoardPage *self)
+refresh_pairs (PairingsBoardPage *self,
+               guint              stages)
 {
   guint64 before[PAIRINGS_N_STAGES], after[PAIRINGS_N_STAGES];
   guint64 mentors_before, mentors_after;
   g_autoptr(GPtrArray) mentees = NULL;
   gboolean people = TRUE;
   gboolean mentees_changed;
-  guint stages = 0;
+  gboolean ok;
 
   if (self->board == NULL || self->store == NULL || self->cohort == NULL ||
       self->board->cohort_id != pairings_cohort_get_id (self->cohort))
@@ -2023,7 +2043,9 @@ refresh_pairs (PairingsBoardPage *self)
   stage_digests (self->board, before);
   mentors_before = mentors_digest (self->board);
   mentees = g_ptr_array_copy (self->board->mentees, NULL, NULL);
-  if (!pairings_board_refresh_pairs (self->store, self->board, &people, NULL))
+  ok = stages != 0 ? pairings_board_refresh_stages (self->store, self->board, stages, NULL)
+                   : pairings_board_refresh_pairs (self->store, self->board, &people, NULL);
+  if (!ok)
     {
       pairings_board_page_reload (self);
       return;
@@ -2033,6 +2055,7 @@ refresh_pairs (PairingsBoardPage *self)
   /* A pair's card shows the pair and its people's names, which a refresh
    * keeps: a stage whose digest did not change has the same cards, even
    * when a mentor's places or the mentees to pair changed. */
+  stages = 0;
   for (int st = 0; st < PAIRINGS_N_STAGES; st++)
     if (before[st] != after[st])
       stages |= 1u << st;
