@@ -12,6 +12,7 @@
 #include "pairings-cohort.h"
 #include "pairings-matcher.h"
 #include "pairings-review.h"
+#include "pairings-store-private.h"
 #include "pairings-test-utils.h"
 
 typedef struct
@@ -610,6 +611,85 @@ test_refresh_stages (Fixture       *f,
   pairings_board_free (board);
 }
 
+/* A move's undo record holds exactly the pairs whose stage or position
+ * changed, each as it was and as it is, every column right (the move
+ * follows the pairs it places instead of reading its stages again). */
+static void
+test_move_undo_record (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pairs[4];
+  gint64 people[][2] = { { f->ada, f->dan }, { f->ben, f->eve }, { f->ben, f->fay }, { f->cy, f->gus } };
+  /* Every pair's columns, as one JSON array; and a record's rows compared
+   * with such an array, column by column. */
+  const char *all = "SELECT json_group_array(json_object('id', id, 'cohort_id', cohort_id,"
+                    " 'mentor_application_id', mentor_application_id, 'mentee_application_id', mentee_application_id,"
+                    " 'stage', stage, 'position', position, 'score', score, 'locked', locked, 'outcome', outcome,"
+                    " 'end_reason', end_reason, 'continues_from', continues_from, 'created_at', created_at)) FROM pairs";
+  const char *match =
+    "SELECT count(*) FROM json_each((SELECT %s FROM events WHERE entity = 'pairs' ORDER BY id DESC LIMIT 1),"
+    " '$.pairs') j JOIN json_each(%Q) t ON json_extract(t.value, '$.id') = json_extract(j.value, '$.id') WHERE"
+    " json_extract(j.value, '$.cohort_id') = json_extract(t.value, '$.cohort_id')"
+    " AND json_extract(j.value, '$.mentor_application_id') = json_extract(t.value, '$.mentor_application_id')"
+    " AND json_extract(j.value, '$.mentee_application_id') = json_extract(t.value, '$.mentee_application_id')"
+    " AND json_extract(j.value, '$.stage') = json_extract(t.value, '$.stage')"
+    " AND json_extract(j.value, '$.position') = json_extract(t.value, '$.position')"
+    " AND json_extract(j.value, '$.score') IS json_extract(t.value, '$.score')"
+    " AND json_extract(j.value, '$.locked') = json_extract(t.value, '$.locked')"
+    " AND json_extract(j.value, '$.outcome') = json_extract(t.value, '$.outcome')"
+    " AND json_extract(j.value, '$.end_reason') = json_extract(t.value, '$.end_reason')"
+    " AND json_extract(j.value, '$.continues_from') IS json_extract(t.value, '$.continues_from')"
+    " AND json_extract(j.value, '$.created_at') = json_extract(t.value, '$.created_at')";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *sql;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      pairs[i] = pairings_board_pair (f->store, people[i][0], people[i][1], TRUE, &error);
+      g_assert_no_error (error);
+    }
+  /* Two in Approved, two in Discussion; one with a score. */
+  g_assert_true (pairings_board_move (f->store, pairs, 2, PAIRINGS_STAGE_APPROVED, -1, &error));
+  g_assert_cmpint (sqlite3_exec (_pairings_store_get_db (f->store), "UPDATE pairs SET score = 0.625 WHERE id ="
+                                 " (SELECT min(id) FROM pairs)", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = query_text (f->store, all);
+
+  /* The last of Discussion to the top of Approved: it, and the two below
+   * it in Approved, change; the first of Discussion stays where it is. */
+  g_assert_true (pairings_board_move (f->store, &pairs[3], 1, PAIRINGS_STAGE_APPROVED, 0, &error));
+  g_assert_no_error (error);
+  after = query_text (f->store, all);
+  g_assert_cmpint (query_int (f->store, "SELECT json_array_length(before, '$.pairs') FROM events"
+                                        " WHERE entity = 'pairs' ORDER BY id DESC LIMIT 1"), ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT json_array_length(after, '$.pairs') FROM events"
+                                        " WHERE entity = 'pairs' ORDER BY id DESC LIMIT 1"), ==, 3);
+  sql = sqlite3_mprintf (match, "before", before);
+  g_assert_cmpint (query_int (f->store, sql), ==, 3);
+  sqlite3_free (sql);
+  sql = sqlite3_mprintf (match, "after", after);
+  g_assert_cmpint (query_int (f->store, sql), ==, 3);
+  sqlite3_free (sql);
+  /* Those three are the ones whose place changed. */
+  sql = sqlite3_mprintf ("SELECT count(*) FROM json_each(%Q) b JOIN json_each(%Q) a"
+                         " ON json_extract(a.value, '$.id') = json_extract(b.value, '$.id')"
+                         " WHERE json_extract(a.value, '$.stage') <> json_extract(b.value, '$.stage')"
+                         " OR json_extract(a.value, '$.position') <> json_extract(b.value, '$.position')",
+                         before, after);
+  g_assert_cmpint (query_int (f->store, sql), ==, 3);
+  sqlite3_free (sql);
+
+  /* Undone: every pair as it was. */
+  g_assert_true (pairings_history_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *undone = query_text (f->store, all);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +701,7 @@ main (int   argc,
   ADD ("/board/pair-and-rules", test_pair_and_rules);
   ADD ("/board/refresh-pairs", test_refresh_pairs);
   ADD ("/board/refresh-stages", test_refresh_stages);
+  ADD ("/board/move-undo-record", test_move_undo_record);
   ADD ("/board/move-reorder-dissolve", test_move_reorder_dissolve);
   ADD ("/board/swap-and-pin", test_swap_and_pin);
   ADD ("/board/undo-redo", test_undo_redo);

@@ -788,6 +788,42 @@ snapshot (PairingsStore  *store,
   return rows;
 }
 
+/* Where the pairs of an operation's stages are, kept up to date as it
+ * renumbers them, so that neither renumbering nor the undo record reads
+ * the stages again: @rows is the snapshot taken before the operation (id
+ * → PairRow), @now the pairs moved since (id → Place). */
+typedef struct
+{
+  const char *stage;       /* static */
+  int         position;
+} Place;
+
+typedef struct
+{
+  GHashTable *rows;
+  GHashTable *now;
+  gboolean    lost;        /* a pair not in @rows was placed */
+} Placement;
+
+/* The undo record of an operation on pairs: their rows before and after,
+ * JSON arrays each (still open: the brackets are closed here). */
+static gboolean
+write_log (PairingsStore  *store,
+           const char     *what,
+           GString        *old_rows,
+           GString        *new_rows,
+           GError        **error)
+{
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+
+  g_string_append_c (old_rows, ']');
+  g_string_append_c (new_rows, ']');
+  old_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, old_rows->str);
+  new_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, new_rows->str);
+  return _pairings_store_log_event (store, "board", "pairs", 0, old_json, new_json, error);
+}
+
 /* Logs the pairs that changed between @before and now. */
 static gboolean
 log_changes (PairingsStore  *store,
@@ -800,8 +836,6 @@ log_changes (PairingsStore  *store,
   g_autoptr(GHashTable) after = snapshot (store, cohort_id, stages, error);
   g_autoptr(GString) old_rows = g_string_new ("[");
   g_autoptr(GString) new_rows = g_string_new ("[");
-  g_autofree char *old_json = NULL;
-  g_autofree char *new_json = NULL;
   GHashTableIter iter;
   gpointer key, value;
   guint changed = 0;
@@ -836,13 +870,45 @@ log_changes (PairingsStore  *store,
         pair_row_to_json (new_rows, value);
         changed++;
       }
-  if (changed == 0)
-    return TRUE;
-  g_string_append_c (old_rows, ']');
-  g_string_append_c (new_rows, ']');
-  old_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, old_rows->str);
-  new_json = g_strdup_printf ("{\"what\":\"%s\",\"pairs\":%s}", what, new_rows->str);
-  return _pairings_store_log_event (store, "board", "pairs", 0, old_json, new_json, error);
+  return changed == 0 || write_log (store, what, old_rows, new_rows, error);
+}
+
+/* Logs the pairs a move placed elsewhere (see Placement): the rows as they
+ * were and as they are, as log_changes() would, without reading them. */
+static gboolean
+log_moves (PairingsStore  *store,
+           Placement      *placement,
+           const char     *what,
+           GError        **error)
+{
+  g_autoptr(GString) old_rows = g_string_new ("[");
+  g_autoptr(GString) new_rows = g_string_new ("[");
+  GHashTableIter iter;
+  gpointer key, value;
+  guint changed = 0;
+
+  g_hash_table_iter_init (&iter, placement->now);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const PairRow *row = g_hash_table_lookup (placement->rows, key);
+      const Place *place = value;
+      PairRow moved;
+
+      if (place->stage == row->stage && place->position == row->position)
+        continue;
+      moved = *row;
+      moved.stage = place->stage;
+      moved.position = place->position;
+      if (changed > 0)
+        {
+          g_string_append_c (old_rows, ',');
+          g_string_append_c (new_rows, ',');
+        }
+      pair_row_to_json (old_rows, row);
+      pair_row_to_json (new_rows, &moved);
+      changed++;
+    }
+  return changed == 0 || write_log (store, what, old_rows, new_rows, error);
 }
 
 /* A pair of a stage as it was before renumbering. */
@@ -858,6 +924,52 @@ typedef struct
  * update that also sets the stage makes SQLite rewrite the partial index
  * on mentees too (the stage is in its WHERE clause), for every row below a
  * card put at the top of a column. */
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  const Placed *x = a, *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+placement_get (Placement     *placement,
+               const PairRow *row,
+               Place         *place)
+{
+  const Place *moved = g_hash_table_lookup (placement->now, &row->id);
+
+  place->stage = moved != NULL ? moved->stage : row->stage;
+  place->position = moved != NULL ? moved->position : row->position;
+}
+
+static void
+placement_set (Placement  *placement,
+               gint64      id,
+               const char *stage,
+               int         position)
+{
+  const PairRow *row = g_hash_table_lookup (placement->rows, &id);
+  Place *place = g_hash_table_lookup (placement->now, &id);
+
+  if (row == NULL)
+    {
+      placement->lost = TRUE;
+      return;
+    }
+  if (place == NULL)
+    {
+      place = g_new (Place, 1);
+      /* Keyed by the row's id, which lives as long as the snapshot. */
+      g_hash_table_insert (placement->now, (gpointer) &row->id, place);
+    }
+  place->stage = stage;
+  place->position = position;
+}
+
 static gboolean
 renumber (PairingsStore  *store,
           gint64          cohort_id,
@@ -865,31 +977,63 @@ renumber (PairingsStore  *store,
           const gint64   *ids,
           guint           n_ids,
           int             position,
+          Placement      *placement,
           GError        **error)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (Placed));  /* the stage as it was */
   g_autoptr(GHashTable) was = g_hash_table_new (g_int64_hash, g_int64_equal);  /* id → its Placed */
+  const char *stage_name = pairings_stage_to_string (stage);
   sqlite3_stmt *stmt;
 
-  stmt = _pairings_store_prepare (store, "SELECT id, position FROM pairs WHERE cohort_id = ? AND stage = ?"
-                                         " ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cohort_id);
-  _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (placement != NULL)
     {
-      Placed placed = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      /* The stage from the snapshot, as the operation left it so far. */
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, placement->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          const PairRow *row = value;
+          Place place;
+
+          placement_get (placement, row, &place);
+          if (place.stage == stage_name)
+            {
+              Placed placed = { row->id, place.position };
+
+              g_array_append_val (here, placed);
+            }
+        }
+      g_array_sort (here, compare_placed);
+    }
+  else
+    {
+      stmt = _pairings_store_prepare (store, "SELECT id, position FROM pairs WHERE cohort_id = ? AND stage = ?"
+                                             " ORDER BY position, id", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, cohort_id);
+      _pairings_store_bind_text (stmt, 2, stage_name);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          Placed placed = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+
+          g_array_append_val (here, placed);
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < here->len; i++)
+    {
+      const Placed *placed = &g_array_index (here, Placed, i);
       gboolean moving = FALSE;
 
-      g_array_append_val (here, placed);
       for (guint k = 0; k < n_ids; k++)
-        moving |= ids[k] == placed.id;
+        moving |= ids[k] == placed->id;
       if (!moving)
-        g_array_append_val (order, placed.id);
+        g_array_append_val (order, placed->id);
     }
-  sqlite3_reset (stmt);
   /* Once @here no longer grows, its rows can be pointed at. */
   for (guint i = 0; i < here->len; i++)
     g_hash_table_insert (was, &g_array_index (here, Placed, i).id, &g_array_index (here, Placed, i));
@@ -937,11 +1081,13 @@ renumber (PairingsStore  *store,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int (stmt, 1, (int) i);
-          _pairings_store_bind_text (stmt, 2, pairings_stage_to_string (stage));
+          _pairings_store_bind_text (stmt, 2, stage_name);
           sqlite3_bind_int64 (stmt, 3, id);
         }
       if (!_pairings_store_step_done (store, stmt, error))
         return FALSE;
+      if (placement != NULL)
+        placement_set (placement, id, stage_name, (int) i);
     }
   return TRUE;
 }
@@ -1150,8 +1296,8 @@ do_pair (PairingsStore *store,
   d->pair_id = query_count (store, "SELECT id FROM pairs WHERE mentor_application_id = ? AND mentee_application_id = ?",
                             d->mentor->id, d->mentee->id);
   if (d->pair_id != 0)
-    return renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_DISCUSSION, &d->pair_id, 1, -1, error) &&
-           renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_SET_ASIDE, NULL, 0, -1, error);
+    return renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_DISCUSSION, &d->pair_id, 1, -1, NULL, error) &&
+           renumber (store, d->mentor->cohort_id, PAIRINGS_STAGE_SET_ASIDE, NULL, 0, -1, NULL, error);
 
   stmt = _pairings_store_prepare (store,
                                   "INSERT INTO pairs (cohort_id, mentor_application_id, mentee_application_id, stage,"
@@ -1210,6 +1356,7 @@ typedef struct
   PairingsStage  stage;
   int            position;
   guint          stages;     /* those to renumber afterwards */
+  Placement     *placement;  /* where the pairs of those stages are now */
 } MoveData;
 
 static gboolean
@@ -1220,13 +1367,39 @@ do_move (PairingsStore *store,
   MoveData *d = data;
 
   /* The target first (it takes the pairs), then every stage closes up. */
-  if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, error))
+  if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, d->placement, error))
     return FALSE;
   for (int s = 0; s < PAIRINGS_N_STAGES; s++)
     if ((PairingsStage) s != d->stage && (d->stages & STAGE_BIT (s)) &&
-        !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+        !renumber (store, d->cohort_id, s, NULL, 0, -1, d->placement, error))
       return FALSE;
   return TRUE;
+}
+
+/* run() for a move: the stages are read once, before it; renumbering and
+ * the undo record follow the pairs it places (see Placement) instead of
+ * reading the stages again, four times. */
+static gboolean
+run_move (PairingsStore  *store,
+          MoveData       *d,
+          GError        **error)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) now = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  Placement placement = { NULL, now, FALSE };
+
+  if (!_pairings_store_begin (store, error))
+    return FALSE;
+  before = snapshot (store, d->cohort_id, d->stages, error);
+  placement.rows = before;
+  d->placement = &placement;
+  if (before != NULL && do_move (store, d, error) &&
+      (placement.lost ? log_changes (store, d->cohort_id, d->stages, before, "move", error)
+                      : log_moves (store, &placement, "move", error)) &&
+      _pairings_store_commit (store, error))
+    return TRUE;
+  _pairings_store_rollback (store);
+  return FALSE;
 }
 
 /* The cohort of pairs, all in one; 0 with @error set otherwise. */
@@ -1271,7 +1444,7 @@ pairings_board_move (PairingsStore  *store,
                      int             position,
                      GError        **error)
 {
-  MoveData data = { 0, pair_ids, n_pairs, stage, position, ALL_STAGES };
+  MoveData data = { 0, pair_ids, n_pairs, stage, position, ALL_STAGES, NULL };
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (stage < PAIRINGS_N_STAGES, FALSE);
@@ -1290,7 +1463,7 @@ pairings_board_move (PairingsStore  *store,
           return FALSE;
         }
   data.stages = stages_of (store, pair_ids, n_pairs) | STAGE_BIT (stage);
-  return run (store, data.cohort_id, data.stages, "move", do_move, &data, error);
+  return run_move (store, &data, error);
 }
 
 /* Dissolve --------------------------------------------------------------------- */
@@ -1312,7 +1485,7 @@ do_dissolve (PairingsStore *store,
         return FALSE;
     }
   for (int s = 0; s < PAIRINGS_N_STAGES; s++)
-    if ((d->stages & STAGE_BIT (s)) && !renumber (store, d->cohort_id, s, NULL, 0, -1, error))
+    if ((d->stages & STAGE_BIT (s)) && !renumber (store, d->cohort_id, s, NULL, 0, -1, NULL, error))
       return FALSE;
   return TRUE;
 }
