@@ -42,6 +42,8 @@ pair_free (gpointer data)
 {
   PairingsBoardPair *pair = data;
 
+  if (pair == NULL)
+    return;
   g_strfreev (pair->shared_types);
   g_free (pair);
 }
@@ -548,16 +550,12 @@ pairings_board_refresh_stages (PairingsStore  *store,
         if (((PairingsBoardPair *) g_ptr_array_index (from, i))->stage == (PairingsStage) st)
           g_ptr_array_add (pairs, g_ptr_array_index (from, i));
     }
-  /* The pairs taken from @read and kept from the board now belong to
-   * @pairs; the board's others (the stages read again) go. */
+  /* @pairs now owns the pairs read and those kept; the old array frees
+   * the board's pairs of the stages read again. */
   g_ptr_array_set_free_func (read, NULL);
   for (guint i = 0; i < board->pairs->len; i++)
     if (!(stages & (1u << ((PairingsBoardPair *) g_ptr_array_index (board->pairs, i))->stage)))
       board->pairs->pdata[i] = NULL;
-  g_ptr_array_set_free_func (board->pairs, (GDestroyNotify) NULL);
-  for (guint i = 0; i < board->pairs->len; i++)
-    if (board->pairs->pdata[i] != NULL)
-      pair_free (board->pairs->pdata[i]);
   g_ptr_array_unref (board->pairs);
   board->pairs = pairs;
   return TRUE;
