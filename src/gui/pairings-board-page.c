@@ -24,6 +24,7 @@
 #include "pairings-matcher.h"
 #include "pairings-board-page.h"
 #include "pairings-card-text.h"
+#include "pairings-json.h"
 
 #define N_COLUMNS (2 + PAIRINGS_N_STAGES)
 
@@ -1035,12 +1036,6 @@ explain_action (GtkWidget  *widget,
 /* Cards -------------------------------------------------------------------------- */
 
 static GtkWidget *
-chips (char **texts)
-{
-  return pairings_card_chips_new ((const char * const *) texts);
-}
-
-static GtkWidget *
 text_line (const char *text,
            const char *css_class)
 {
@@ -1489,92 +1484,52 @@ on_card_key (GtkEventControllerKey *controller,
 
 /* What a card shows, as one string: a card whose signature has not changed
  * is kept as it is across a change to the board (an edited application
- * changes its cards' signatures). Written by hand, not
- * with printf(): a move's refresh makes one for every card of the stages
- * it changed, and one for every mentor when a mentor's places change. */
-typedef struct
-{
-  char *at;
-} Signature;
-
+ * changes its cards' signatures). Written without printf(): a move's
+ * refresh makes one for every card of the stages it changed, and one for
+ * every mentor when a mentor's places change. */
 static void
-signature_int (Signature *sig,
-               gint64     value)
+signature_int (GString *sig,
+               gint64   value)
 {
-  char digits[24];
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-  int n = 0;
-
-  do
-    digits[n++] = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) != 0);
-  if (value < 0)
-    *sig->at++ = '-';
-  while (n > 0)
-    *sig->at++ = digits[--n];
-  *sig->at++ = '|';
+  pairings_json_append_int (sig, value);
+  g_string_append_c (sig, '|');
 }
 
 static void
-signature_text (Signature  *sig,
-                const char *text,
-                gsize       length)
+signature_text (GString    *sig,
+                const char *text)
 {
-  memcpy (sig->at, text, length);
-  sig->at += length;
-  *sig->at++ = '|';
-}
-
-/* The bytes @texts take in a signature. */
-static gsize
-signature_texts_size (char **texts)
-{
-  gsize size = 1;
-
-  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
-    size += strlen (texts[i]) + 1;
-  return size;
+  g_string_append (sig, text);
+  g_string_append_c (sig, '|');
 }
 
 static void
-signature_texts (Signature  *sig,
-                 char      **texts)
+signature_texts (GString  *sig,
+                 char    **texts)
 {
   for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
     {
-      gsize length = strlen (texts[i]);
-
-      memcpy (sig->at, texts[i], length);
-      sig->at += length;
-      *sig->at++ = ',';
+      g_string_append (sig, texts[i]);
+      g_string_append_c (sig, ',');
     }
-  *sig->at++ = '|';
+  g_string_append_c (sig, '|');
 }
-
-/* Room for the numbers of a signature: 24 bytes each. */
-#define SIGNATURE_NUMBER 24
 
 static char *
 person_signature (PairingsBoardPerson *person)
 {
-  gsize name = strlen (person->name), institution = strlen (person->institution);
-  gsize location = strlen (person->location);
-  char *text = g_malloc (sizeof "person:" + name + institution + location + 3 +
-                         signature_texts_size (person->mentoring_types) + 4 * SIGNATURE_NUMBER);
-  Signature sig = { text };
+  GString *sig = g_string_sized_new (160);
 
-  memcpy (sig.at, "person:", 7);
-  sig.at += 7;
-  signature_int (&sig, person->application_id);
-  signature_int (&sig, person->used);
-  signature_int (&sig, person->capacity);
-  signature_int (&sig, person->career_stage);
-  signature_text (&sig, person->name, name);
-  signature_text (&sig, person->institution, institution);
-  signature_text (&sig, person->location, location);
-  signature_texts (&sig, person->mentoring_types);
-  *sig.at = '\0';
-  return text;
+  g_string_append (sig, "person:");
+  signature_int (sig, person->application_id);
+  signature_int (sig, person->used);
+  signature_int (sig, person->capacity);
+  signature_int (sig, person->career_stage);
+  signature_text (sig, person->name);
+  signature_text (sig, person->institution);
+  signature_text (sig, person->location);
+  signature_texts (sig, person->mentoring_types);
+  return g_string_free (sig, FALSE);
 }
 
 static char *
@@ -1582,28 +1537,21 @@ pair_signature (PairingsBoardPair *pair)
 {
   /* Not the stage: a card is the same in every column, and moves between
    * them (see show_board()). */
-  gsize mentor = strlen (pair->mentor->name), mentee = strlen (pair->mentee->name);
-  gsize mentor_institution = strlen (pair->mentor->institution);
-  gsize mentee_institution = strlen (pair->mentee->institution);
-  char *text = g_malloc (sizeof "pair:" + mentor + mentee + mentor_institution + mentee_institution + 4 +
-                         signature_texts_size (pair->shared_types) + 6 * SIGNATURE_NUMBER);
-  Signature sig = { text };
+  GString *sig = g_string_sized_new (200);
 
-  memcpy (sig.at, "pair:", 5);
-  sig.at += 5;
-  signature_int (&sig, pair->id);
-  signature_int (&sig, pair->mentor->application_id);
-  signature_int (&sig, pair->mentee->application_id);
-  signature_int (&sig, pair->pinned);
-  signature_int (&sig, (gint64) pair->warnings);
-  signature_int (&sig, (gint64) llround (pair->score * 1000.0));
-  signature_text (&sig, pair->mentor->name, mentor);
-  signature_text (&sig, pair->mentee->name, mentee);
-  signature_text (&sig, pair->mentor->institution, mentor_institution);
-  signature_text (&sig, pair->mentee->institution, mentee_institution);
-  signature_texts (&sig, pair->shared_types);
-  *sig.at = '\0';
-  return text;
+  g_string_append (sig, "pair:");
+  signature_int (sig, pair->id);
+  signature_int (sig, pair->mentor->application_id);
+  signature_int (sig, pair->mentee->application_id);
+  signature_int (sig, pair->pinned);
+  signature_int (sig, (gint64) pair->warnings);
+  signature_int (sig, (gint64) llround (pair->score * 1000.0));
+  signature_text (sig, pair->mentor->name);
+  signature_text (sig, pair->mentee->name);
+  signature_text (sig, pair->mentor->institution);
+  signature_text (sig, pair->mentee->institution);
+  signature_texts (sig, pair->shared_types);
+  return g_string_free (sig, FALSE);
 }
 
 static GtkWidget *
@@ -1678,7 +1626,7 @@ person_row (PairingsBoardPage   *self,
       label = text_line (places, left < 0 ? "error" : left == 0 ? "dim-label" : "accent");
       gtk_box_append (GTK_BOX (box), label);
     }
-  gtk_box_append (GTK_BOX (box), chips (person->mentoring_types));
+  gtk_box_append (GTK_BOX (box), pairings_card_chips_new ((const char * const *) person->mentoring_types));
   {
     g_autofree char *signature = person_signature (person);
     return make_row (self, box, payload, person->name, column, signature);
@@ -1729,12 +1677,12 @@ pair_row (PairingsBoardPage *self,
     {
       g_autofree char *warnings = pairings_board_warning_text (pair->warnings);
       g_auto(GStrv) lines = g_strsplit (warnings, "\n", -1);
-      GtkWidget *flow = chips (lines);
+      GtkWidget *flow = pairings_card_chips_new ((const char * const *) lines);
 
       gtk_widget_add_css_class (flow, "board-warnings");
       gtk_box_append (GTK_BOX (box), flow);
     }
-  gtk_box_append (GTK_BOX (box), chips (pair->shared_types));
+  gtk_box_append (GTK_BOX (box), pairings_card_chips_new ((const char * const *) pair->shared_types));
   {
     g_autofree char *signature = pair_signature (pair);
     return make_row (self, box, payload, names, 2 + pair->stage, signature);
