@@ -1385,19 +1385,22 @@ run_move (PairingsStore  *store,
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) now = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   Placement placement = { NULL, now, FALSE };
+  gboolean done;
 
   if (!_pairings_store_begin (store, error))
     return FALSE;
   before = snapshot (store, d->cohort_id, d->stages, error);
   placement.rows = before;
   d->placement = &placement;
-  if (before != NULL && do_move (store, d, error) &&
-      (placement.lost ? log_changes (store, d->cohort_id, d->stages, before, "move", error)
-                      : log_moves (store, &placement, "move", error)) &&
-      _pairings_store_commit (store, error))
-    return TRUE;
-  _pairings_store_rollback (store);
-  return FALSE;
+  done = before != NULL && do_move (store, d, error) &&
+         (placement.lost ? log_changes (store, d->cohort_id, d->stages, before, "move", error)
+                         : log_moves (store, &placement, "move", error)) &&
+         _pairings_store_commit (store, error);
+  /* The placement goes with this call. */
+  d->placement = NULL;
+  if (!done)
+    _pairings_store_rollback (store);
+  return done;
 }
 
 /* The cohort of pairs, all in one; 0 with @error set otherwise. */
