@@ -12,7 +12,8 @@
  * Opens the board, timed from the page's action to the end of its first
  * painted frame (the cards made, measured and drawn), then times moving a
  * pair to another stage through the page's action, up to the end of the
- * next painted frame; median of 15.
+ * next painted frame; median of 15. Then undoing (median of 5) and turning
+ * meeting mode on and off (median of 4), each to the end of its frame.
  * The frame is split as the frame clock runs it: the wait before it
  * starts, its layout phase (styles, sizes, positions) and its paint phase
  * (the widgets' drawing and its rendering). Prints one JSON line.
@@ -31,6 +32,10 @@
 
 /* Undos timed after the moves (each undoes one of them). */
 #define UNDOS 5
+
+/* Meeting mode turned on and off (F11): every card restyled, its texts
+ * laid out again in the larger type. */
+#define MEETINGS 4
 
 enum { BEFORE_PAINT, LAYOUT, PAINT, N_PHASES };
 
@@ -66,7 +71,7 @@ main (int    argc,
   PairingsWindow *window;
   GtkWidget *page;
   GtkDropDown *cohorts;
-  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS], undo[UNDOS], open;
+  double move[RUNS], call[RUNS], layout[RUNS], paint[RUNS], undo[UNDOS], meeting[MEETINGS], open;
   GdkFrameClock *clock;
   gint64 t;
 
@@ -138,13 +143,22 @@ main (int    argc,
         fprintf (stderr, "undo %u: %.1f ms to the frame\n", r, undo[r]);
       bench_settle (SETTLE_MS);
     }
+  for (guint r = 0; r < MEETINGS; r++)
+    {
+      t = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting-mode", NULL);
+      meeting[r] = bench_until_painted (t);
+      if (g_getenv ("BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "meeting mode %s: %.1f ms to the frame\n", r % 2 ? "off" : "on", meeting[r]);
+      bench_settle (SETTLE_MS);
+    }
   {
     double median_move = bench_median (move, RUNS);   /* sorts move[] */
 
     printf ("{\"pairs\": 500, \"open_to_frame_ms\": %.1f, \"move_to_frame_ms\": %.1f, \"move_call_ms\": %.1f, \"layout_ms\": %.1f, "
-            "\"paint_ms\": %.1f, \"max_to_frame_ms\": %.1f, \"undo_to_frame_ms\": %.1f}\n",
+            "\"paint_ms\": %.1f, \"max_to_frame_ms\": %.1f, \"undo_to_frame_ms\": %.1f, \"meeting_to_frame_ms\": %.1f}\n",
             open, median_move, bench_median (call, RUNS), bench_median (layout, RUNS), bench_median (paint, RUNS),
-            move[RUNS - 1], bench_median (undo, UNDOS));
+            move[RUNS - 1], bench_median (undo, UNDOS), bench_median (meeting, MEETINGS));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
