@@ -521,8 +521,7 @@ pairings_board_refresh_stages (PairingsStore  *store,
           if (was == NULL || was->mentor != pair->mentor || was->mentee != pair->mentee)
             {
               same = FALSE;
-              if (pair != NULL)
-                pair_free (pair);
+              pair_free (pair);
               break;
             }
           g_hash_table_remove (before, &pair->id);
@@ -916,12 +915,7 @@ typedef struct
   int    position;
 } Placed;
 
-/* Renumbers a stage 0, 1, 2… in its current order, with @ids (when given)
- * placed at @position among the others. Only rows that change are
- * written, and a row already in the stage gets its position only: an
- * update that also sets the stage makes SQLite rewrite the partial index
- * on mentees too (the stage is in its WHERE clause), for every row below a
- * card put at the top of a column. */
+/* By position, then id: the stage's order. */
 static int
 compare_placed (gconstpointer a,
                 gconstpointer b)
@@ -968,6 +962,13 @@ placement_set (Placement  *placement,
   place->position = position;
 }
 
+/* Renumbers a stage 0, 1, 2… in its current order, with @ids (when given)
+ * placed at @position among the others. Only rows that change are
+ * written, and a row already in the stage gets its position only: an
+ * update that also sets the stage makes SQLite rewrite the partial index
+ * on mentees too (the stage is in its WHERE clause), for every row below a
+ * card put at the top of a column. With @placement, the stage is taken
+ * from it instead of read, and the rows written are placed in it. */
 static gboolean
 renumber (PairingsStore  *store,
           gint64          cohort_id,
@@ -1222,8 +1223,12 @@ check_pair (PairingsStore  *store,
 }
 
 /* Runs @operation between a snapshot and the event, in one transaction.
- * @stages: the stages (a bit each) it may change pairs in, before or after. */
-typedef gboolean (*Operation) (PairingsStore *store, gpointer data, GError **error);
+ * @stages: the stages (a bit each) it may change pairs in, before or after.
+ * @track: for an operation that writes pairs only by renumbering them (a
+ * move): it gets a Placement over the snapshot, which its renumbering
+ * keeps up to date, and the event is written from it without reading the
+ * stages again. Otherwise the operation gets NULL. */
+typedef gboolean (*Operation) (PairingsStore *store, gpointer data, Placement *placement, GError **error);
 
 #define ALL_STAGES ((1u << PAIRINGS_N_STAGES) - 1)
 #define STAGE_BIT(s) (1u << (s))
@@ -1235,18 +1240,25 @@ run (PairingsStore  *store,
      const char     *what,
      Operation       operation,
      gpointer        data,
+     gboolean        track,
      GError        **error)
 {
   g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) now = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  Placement placement = { NULL, now, FALSE };
+  gboolean done;
 
   if (!_pairings_store_begin (store, error))
     return FALSE;
   before = snapshot (store, cohort_id, stages, error);
-  if (before != NULL && operation (store, data, error) && log_changes (store, cohort_id, stages, before, what, error) &&
-      _pairings_store_commit (store, error))
-    return TRUE;
-  _pairings_store_rollback (store);
-  return FALSE;
+  placement.rows = before;
+  done = before != NULL && operation (store, data, track ? &placement : NULL, error) &&
+         (track && !placement.lost ? log_moves (store, &placement, what, error)
+                                   : log_changes (store, cohort_id, stages, before, what, error)) &&
+         _pairings_store_commit (store, error);
+  if (!done)
+    _pairings_store_rollback (store);
+  return done;
 }
 
 /* The stages the pairs of @ids are in, a bit each. */
@@ -1285,6 +1297,7 @@ typedef struct
 static gboolean
 do_pair (PairingsStore *store,
          gpointer       data,
+         Placement     *placement,
          GError       **error)
 {
   PairData *d = data;
@@ -1339,7 +1352,7 @@ pairings_board_pair (PairingsStore  *store,
       !get_application (store, mentee_application_id, &mentee, error) ||
       !check_pair (store, &mentor, &mentee, 0, confirmed, error) ||
       !run (store, mentor.cohort_id, STAGE_BIT (PAIRINGS_STAGE_DISCUSSION) | STAGE_BIT (PAIRINGS_STAGE_SET_ASIDE),
-            "pair", do_pair, &data, error))
+            "pair", do_pair, &data, FALSE, error))
     return 0;
   return data.pair_id;
 }
@@ -1354,53 +1367,24 @@ typedef struct
   PairingsStage  stage;
   int            position;
   guint          stages;     /* those to renumber afterwards */
-  Placement     *placement;  /* where the pairs of those stages are now */
 } MoveData;
 
 static gboolean
 do_move (PairingsStore *store,
          gpointer       data,
+         Placement     *placement,
          GError       **error)
 {
   MoveData *d = data;
 
   /* The target first (it takes the pairs), then every stage closes up. */
-  if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, d->placement, error))
+  if (!renumber (store, d->cohort_id, d->stage, d->ids, d->n, d->position, placement, error))
     return FALSE;
   for (int s = 0; s < PAIRINGS_N_STAGES; s++)
     if ((PairingsStage) s != d->stage && (d->stages & STAGE_BIT (s)) &&
-        !renumber (store, d->cohort_id, s, NULL, 0, -1, d->placement, error))
+        !renumber (store, d->cohort_id, s, NULL, 0, -1, placement, error))
       return FALSE;
   return TRUE;
-}
-
-/* run() for a move: the stages are read once, before it; renumbering and
- * the undo record follow the pairs it places (see Placement) instead of
- * reading the stages again, four times. */
-static gboolean
-run_move (PairingsStore  *store,
-          MoveData       *d,
-          GError        **error)
-{
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) now = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  Placement placement = { NULL, now, FALSE };
-  gboolean done;
-
-  if (!_pairings_store_begin (store, error))
-    return FALSE;
-  before = snapshot (store, d->cohort_id, d->stages, error);
-  placement.rows = before;
-  d->placement = &placement;
-  done = before != NULL && do_move (store, d, error) &&
-         (placement.lost ? log_changes (store, d->cohort_id, d->stages, before, "move", error)
-                         : log_moves (store, &placement, "move", error)) &&
-         _pairings_store_commit (store, error);
-  /* The placement goes with this call. */
-  d->placement = NULL;
-  if (!done)
-    _pairings_store_rollback (store);
-  return done;
 }
 
 /* The cohort of pairs, all in one; 0 with @error set otherwise. */
@@ -1445,7 +1429,7 @@ pairings_board_move (PairingsStore  *store,
                      int             position,
                      GError        **error)
 {
-  MoveData data = { 0, pair_ids, n_pairs, stage, position, ALL_STAGES, NULL };
+  MoveData data = { 0, pair_ids, n_pairs, stage, position, ALL_STAGES };
 
   g_return_val_if_fail (PAIRINGS_IS_STORE (store), FALSE);
   g_return_val_if_fail (stage < PAIRINGS_N_STAGES, FALSE);
@@ -1464,7 +1448,10 @@ pairings_board_move (PairingsStore  *store,
           return FALSE;
         }
   data.stages = stages_of (store, pair_ids, n_pairs) | STAGE_BIT (stage);
-  return run_move (store, &data, error);
+  /* The stages are read once, before the move: renumbering and the undo
+   * record follow the pairs it places (see Placement) instead of reading
+   * them again, four times. */
+  return run (store, data.cohort_id, data.stages, "move", do_move, &data, TRUE, error);
 }
 
 /* Dissolve --------------------------------------------------------------------- */
@@ -1472,6 +1459,7 @@ pairings_board_move (PairingsStore  *store,
 static gboolean
 do_dissolve (PairingsStore *store,
              gpointer       data,
+             Placement     *placement,
              GError       **error)
 {
   MoveData *d = data;
@@ -1506,7 +1494,7 @@ pairings_board_dissolve (PairingsStore  *store,
   if (data.cohort_id == 0)
     return FALSE;
   data.stages = stages_of (store, pair_ids, n_pairs);
-  return run (store, data.cohort_id, data.stages, "dissolve", do_dissolve, &data, error);
+  return run (store, data.cohort_id, data.stages, "dissolve", do_dissolve, &data, FALSE, error);
 }
 
 /* Swap ------------------------------------------------------------------------- */
@@ -1520,6 +1508,7 @@ typedef struct
 static gboolean
 do_swap (PairingsStore *store,
          gpointer       data,
+         Placement     *placement,
          GError       **error)
 {
   SwapData *d = data;
@@ -1572,7 +1561,7 @@ pairings_board_swap (PairingsStore  *store,
       !get_application (store, person.role == PAIRINGS_ROLE_MENTEE ? application_id : mentee_id, &mentee, error) ||
       !check_pair (store, &mentor, &mentee, pair_id, confirmed, error))
     return FALSE;
-  return run (store, person.cohort_id, stages_of (store, &pair_id, 1), "swap", do_swap, &data, error);
+  return run (store, person.cohort_id, stages_of (store, &pair_id, 1), "swap", do_swap, &data, FALSE, error);
 }
 
 /* Pin -------------------------------------------------------------------------- */
@@ -1586,6 +1575,7 @@ typedef struct
 static gboolean
 do_pin (PairingsStore *store,
         gpointer       data,
+        Placement     *placement,
         GError       **error)
 {
   PinData *d = data;
@@ -1618,7 +1608,7 @@ pairings_board_set_pinned (PairingsStore  *store,
   data.move.cohort_id = pairs_cohort (store, pair_ids, n_pairs, error);
   return data.move.cohort_id != 0 &&
          run (store, data.move.cohort_id, stages_of (store, pair_ids, n_pairs), pinned ? "pin" : "unpin",
-              do_pin, &data, error);
+              do_pin, &data, FALSE, error);
 }
 
 /* Undo and redo ---------------------------------------------------------------- */
