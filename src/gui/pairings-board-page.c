@@ -631,8 +631,7 @@ static void
 changed (PairingsBoardPage *self,
          const char        *message)
 {
-  refresh_pairs (self, 0);
-  g_signal_emit (self, signals[CHANGED], 0, message);
+  changed_stages (self, 0, message);
 }
 
 static void

@@ -42,7 +42,6 @@ ensure_layout (PairingsCardText *self)
       self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
       if (!self->one_line)
         pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      self->natural = -1;
     }
   return self->layout;
 }
