@@ -383,50 +383,62 @@ test_migrate_success (Fixture       *f,
   }
 }
 
-/* A next version that fails halfway (its second statement is wrong): the
- * database must be left as it was, with its version and its data. */
-static void
-test_migrate_failure (Fixture       *f,
-                      gconstpointer  data)
+/* Opens the fixture's database (a programme "Kept" in it) with a next
+ * version whose migration is @sql, which must be refused with an error
+ * holding @message; the file must then be exactly as it was, and open as
+ * before. Returns the store opened again, for the caller's checks. */
+static PairingsStore *
+assert_migration_refused (Fixture    *f,
+                          const char *sql,
+                          const char *message)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *backup_name = g_strdup_printf (".bak-v%d", PAIRINGS_STORE_SCHEMA_VERSION);
   g_autofree PairingsMigration *migrations = NULL;
+  PairingsStore *store;
   guint n;
 
-  migrations = migrations_plus ("CREATE TABLE notes (id INTEGER PRIMARY KEY);"
-                                "INSERT INTO no_such_table VALUES (1);",
-                                &n);
-
-  {
-    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
-    g_assert_no_error (error);
-    pairings_store_add_programme (store, "Kept", &error);
-    g_assert_no_error (error);
-    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
-  }
+  migrations = migrations_plus (sql, &n);
+  store = pairings_store_open (f->path, &error);
+  g_assert_no_error (error);
+  pairings_store_add_programme (store, "Kept", &error);
+  g_assert_no_error (error);
+  g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_object_unref (store);
   before = file_digest (f->path);
 
-  {
-    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, n, &error);
-    g_assert_null (store);
-    g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION);
-    g_assert_nonnull (strstr (error->message, backup_name));
-    g_clear_error (&error);
-  }
+  store = _pairings_store_open_full (f->path, migrations, n, &error);
+  g_assert_null (store);
+  g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, message));
+  g_clear_error (&error);
 
-  {
-    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'notes'"), ==, 0);
-    g_assert_cmpint (pairings_store_find_programme (store, "Kept"), >, 0);
-    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
-  }
+  /* Opened again, with whatever a write-ahead log held written back: the
+   * file is byte for byte what it was. */
+  store = pairings_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (pairings_store_find_programme (store, "Kept"), >, 0);
+  g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
   after = file_digest (f->path);
   g_assert_cmpstr (before, ==, after);
+  return store;
+}
+
+/* A next version that fails halfway (its second statement is wrong): the
+ * database must be left as it was, with its version and its data; the
+ * message names the backup. */
+static void
+test_migrate_failure (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *backup_name = g_strdup_printf (".bak-v%d", PAIRINGS_STORE_SCHEMA_VERSION);
+  g_autoptr(PairingsStore) store = assert_migration_refused (f, "CREATE TABLE notes (id INTEGER PRIMARY KEY);"
+                                                                "INSERT INTO no_such_table VALUES (1);",
+                                                             backup_name);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'notes'"), ==, 0);
 }
 
 /* A next version that leaves a row pointing at nothing (migrations run with
@@ -437,40 +449,12 @@ static void
 test_migrate_broken_reference (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree PairingsMigration *migrations = NULL;
-  guint n;
+  g_autoptr(PairingsStore) store =
+    assert_migration_refused (f, "INSERT INTO cohorts (programme_id, name) VALUES (4242, 'Orphan');",
+                              "1 row refers to a row that does not exist");
 
-  migrations = migrations_plus ("INSERT INTO cohorts (programme_id, name) VALUES (4242, 'Orphan');", &n);
-  {
-    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
-    g_assert_no_error (error);
-    pairings_store_add_programme (store, "Kept", &error);
-    g_assert_no_error (error);
-    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
-  }
-  before = file_digest (f->path);
-
-  {
-    g_autoptr(PairingsStore) store = _pairings_store_open_full (f->path, migrations, n, &error);
-    g_assert_null (store);
-    g_assert_error (error, PAIRINGS_STORE_ERROR, PAIRINGS_STORE_ERROR_MIGRATION);
-    g_assert_nonnull (strstr (error->message, "1 row refers to a row that does not exist"));
-    g_clear_error (&error);
-  }
-
-  {
-    g_autoptr(PairingsStore) store = pairings_store_open (f->path, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (pairings_store_get_schema_version (store), ==, PAIRINGS_STORE_SCHEMA_VERSION);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM cohorts WHERE name = 'Orphan'"), ==, 0);
-    g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-    g_assert_true (_pairings_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
-  }
-  after = file_digest (f->path);
-  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cohorts WHERE name = 'Orphan'"), ==, 0);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
 }
 
 /* Hostile text is data, never SQL. */
