@@ -37,8 +37,6 @@ on_search_changed (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-/* Lets the window finish whatever it started (idle work included). */
-
 int
 main (int    argc,
       char **argv)
